@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/sflint/sflint/internal/engine"
+	"github.com/sflint/sflint/internal/lint"
+	"github.com/sflint/sflint/internal/report"
+)
+
+var failOnLevels = []string{"error", "warning", "info", "none"}
+
+func runLint(e *env, args []string) int {
+	fs := flagSet(e, "lint")
+	format := fs.String("format", "text", "output format: "+strings.Join(report.Formats(), ", "))
+	failOn := fs.String("fail-on", "error", "lowest severity that makes the exit code 1: "+strings.Join(failOnLevels, ", "))
+	jobs := fs.IntP("jobs", "j", 0, "files parsed in parallel (0: one per CPU)")
+	if code, done := parseFlags(e, "lint", fs, args); done {
+		return code
+	}
+	write, ok := report.Lookup(*format)
+	if !ok {
+		fmt.Fprintf(e.stderr, "sflint lint: unknown format %q; valid formats: %s\n", *format, strings.Join(report.Formats(), ", "))
+		return ExitUsage
+	}
+	threshold, ok := parseFailOn(*failOn)
+	if !ok {
+		fmt.Fprintf(e.stderr, "sflint lint: unknown --fail-on level %q; valid levels: %s\n", *failOn, strings.Join(failOnLevels, ", "))
+		return ExitUsage
+	}
+	if *jobs < 0 {
+		fmt.Fprintf(e.stderr, "sflint lint: --jobs must be 0 or more, not %d\n", *jobs)
+		return ExitUsage
+	}
+
+	cat, err := loadCatalog()
+	if err != nil {
+		return fail(e, "lint", err)
+	}
+	eng, err := engine.Compile(e.ctx, cat)
+	if err != nil {
+		return fail(e, "lint", err)
+	}
+	res, err := lint.Run(e.ctx, eng, fs.Args(), lint.Options{Jobs: *jobs})
+	if err != nil {
+		return fail(e, "lint", classify(err))
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(e.stderr, "sflint: note: %s\n", n)
+	}
+	sum := report.Summarize(res.Files, res.Findings)
+	if err := write(e.stdout, res.Findings, sum); err != nil {
+		return fail(e, "lint", fmt.Errorf("write output: %w", err))
+	}
+	fmt.Fprintf(e.stderr, "%d files: %s, %s, %s\n", sum.Files,
+		plural(sum.Errors, "error"), plural(sum.Warnings, "warning"), plural(sum.Infos, "info"))
+	for _, f := range res.Findings {
+		if threshold != 0 && f.Severity >= threshold {
+			return ExitFindings
+		}
+	}
+	return ExitOK
+}
+
+// parseFailOn maps a level to a severity; "none" is 0 and never fails.
+func parseFailOn(s string) (engine.Severity, bool) {
+	if s == "none" {
+		return 0, true
+	}
+	return engine.ParseSeverity(s)
+}
+
+// classify marks errors that are not the input's fault as internal.
+func classify(err error) error {
+	var pe *lint.PathError
+	var pol *engine.PolicyError
+	switch {
+	case errors.As(err, &pe), errors.As(err, &pol), isInputError(err):
+		return err
+	}
+	return &internalError{err}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

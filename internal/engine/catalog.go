@@ -1,0 +1,223 @@
+// Package engine loads Rego rules, reads their METADATA into a catalog,
+// compiles them once and evaluates them against a project's input document.
+//
+// A rule is a Rego v1 package under data.sflint.rules whose package
+// annotation carries custom.id and custom.severity; its findings are the
+// members of its "report" set, built with data.sflint.lib.finding.
+package engine
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// Severity of a finding, in increasing order.
+type Severity int
+
+// Severities, least severe first.
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+var severityNames = map[Severity]string{Info: "info", Warning: "warning", Error: "error"}
+
+func (s Severity) String() string { return severityNames[s] }
+
+// ParseSeverity reads "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, bool) {
+	for k, v := range severityNames {
+		if v == s {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// Rule is one catalog entry, read from a rule's METADATA.
+type Rule struct {
+	ID          string // category/name
+	Title       string
+	Severity    Severity
+	Description string   // what the rule checks
+	Why         string   // why it matters
+	Symptom     string   // the runtime error it prevents
+	Fix         string   // how to fix it
+	Before      string   // an example that is flagged
+	After       string   // the same example, fixed
+	Assumptions string   // what is assumed where Salesforce's docs are silent
+	Related     []string // related links
+	Package     string   // Rego package path, e.g. sflint.rules.eca.missing_run_as_user
+	File        string   // the rule's source file
+}
+
+// Category is the part of the id before the slash.
+func (r *Rule) Category() string {
+	c, _, _ := strings.Cut(r.ID, "/")
+	return c
+}
+
+// Catalog is a set of rules, sorted by id.
+type Catalog struct {
+	Rules   []*Rule
+	byID    map[string]*Rule
+	byPkg   map[string]*Rule
+	modules map[string]*ast.Module // every module, tests included, by file
+}
+
+// Lookup finds a rule by id.
+func (c *Catalog) Lookup(id string) *Rule { return c.byID[id] }
+
+// IDs lists every rule id.
+func (c *Catalog) IDs() []string {
+	ids := make([]string, len(c.Rules))
+	for i, r := range c.Rules {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+// PolicyError is a problem in a policy file: a syntax error, bad METADATA, a
+// compile error. It names the file and line.
+type PolicyError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *PolicyError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// Load reads every .rego file in fsys (recursively) into a catalog. name is
+// prepended to file names in errors and findings about the policies.
+func Load(fsys fs.FS, name string) (*Catalog, error) {
+	c := &Catalog{byID: map[string]*Rule{}, byPkg: map[string]*Rule{}, modules: map[string]*ast.Module{}}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || path.Ext(p) != ".rego" {
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		return c.addModule(path.Join(name, p), string(src))
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(c.Rules, func(i, j int) bool { return c.Rules[i].ID < c.Rules[j].ID })
+	return c, nil
+}
+
+func (c *Catalog) addModule(file, src string) error {
+	mod, err := ast.ParseModuleWithOpts(file, src, ast.ParserOptions{
+		ProcessAnnotation: true,
+		RegoVersion:       ast.RegoV1,
+	})
+	if err != nil {
+		return astError(file, err)
+	}
+	c.modules[file] = mod
+	if strings.HasSuffix(file, "_test.rego") {
+		return nil
+	}
+	pkg := strings.TrimPrefix(mod.Package.Path.String(), "data.")
+	if !strings.HasPrefix(pkg, "sflint.rules.") {
+		return nil
+	}
+	r, err := ruleFromAnnotations(file, pkg, mod)
+	if err != nil {
+		return err
+	}
+	if prev, dup := c.byID[r.ID]; dup {
+		return &PolicyError{File: file, Msg: fmt.Sprintf("rule id %s is already defined in %s", r.ID, prev.File)}
+	}
+	c.Rules = append(c.Rules, r)
+	c.byID[r.ID] = r
+	c.byPkg[pkg] = r
+	return nil
+}
+
+func ruleFromAnnotations(file, pkg string, mod *ast.Module) (*Rule, error) {
+	var a *ast.Annotations
+	for _, x := range mod.Annotations {
+		if x.Scope == "package" {
+			a = x
+		}
+	}
+	if a == nil {
+		return nil, &PolicyError{File: file, Line: mod.Package.Location.Row,
+			Msg: "rule package has no METADATA block (scope: package)"}
+	}
+	custom := func(k string) string {
+		s, _ := a.Custom[k].(string)
+		return strings.TrimSpace(s)
+	}
+	r := &Rule{
+		ID: custom("id"), Title: a.Title, Description: strings.TrimSpace(a.Description),
+		Why: custom("why"), Symptom: custom("symptom"), Fix: custom("fix"),
+		Before: custom("before"), After: custom("after"), Assumptions: custom("assumptions"),
+		Package: pkg, File: file,
+	}
+	for _, rr := range a.RelatedResources {
+		r.Related = append(r.Related, rr.Ref.String())
+	}
+	line := a.Location.Row
+	if !validID(r.ID) {
+		return nil, &PolicyError{File: file, Line: line,
+			Msg: fmt.Sprintf("METADATA custom.id %q must be category/name in lower case", r.ID)}
+	}
+	sev, ok := ParseSeverity(custom("severity"))
+	if !ok {
+		return nil, &PolicyError{File: file, Line: line,
+			Msg: fmt.Sprintf("METADATA custom.severity %q must be error, warning or info", custom("severity"))}
+	}
+	r.Severity = sev
+	if r.Title == "" {
+		return nil, &PolicyError{File: file, Line: line, Msg: "METADATA has no title"}
+	}
+	return r, nil
+}
+
+func validID(id string) bool {
+	cat, name, ok := strings.Cut(id, "/")
+	if !ok || cat == "" || name == "" {
+		return false
+	}
+	for _, r := range cat + name {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// astError turns OPA's parse or compile errors into a PolicyError naming the
+// first problem's file and line.
+func astError(file string, err error) error {
+	if errs, ok := err.(ast.Errors); ok && len(errs) > 0 {
+		e := errs[0]
+		pe := &PolicyError{File: file, Msg: e.Message}
+		if e.Location != nil {
+			pe.File, pe.Line = e.Location.File, e.Location.Row
+		}
+		if len(errs) > 1 {
+			pe.Msg += fmt.Sprintf(" (and %d more)", len(errs)-1)
+		}
+		return pe
+	}
+	return &PolicyError{File: file, Msg: err.Error()}
+}

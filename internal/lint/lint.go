@@ -1,0 +1,263 @@
+// Package lint runs sflint over paths: it finds each path's project, reads the
+// files the rules need (in parallel), builds the model, evaluates the rules
+// once per project and keeps the findings in files under the given paths.
+package lint
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/sflint/sflint/internal/engine"
+	"github.com/sflint/sflint/internal/model"
+	"github.com/sflint/sflint/internal/parse"
+	"github.com/sflint/sflint/internal/project"
+)
+
+// Options configure a run.
+type Options struct {
+	Jobs int    // parallel parsers; 0 means one per CPU
+	Dir  string // working directory that output paths are relative to; "" means the current one
+}
+
+// Result is the outcome of a run. Finding files are slash-separated and
+// relative to the working directory.
+type Result struct {
+	Findings []engine.Finding
+	Files    int      // source files linted
+	Notes    []string // things the user should know, for stderr
+}
+
+// PathError is a PATH argument that cannot be linted.
+type PathError struct {
+	Path string
+	Err  error
+}
+
+func (e *PathError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
+
+func (e *PathError) Unwrap() error { return e.Err }
+
+type target struct {
+	root  string
+	bare  bool
+	paths []string // absolute paths to report on
+}
+
+// Run lints the given paths (default ".").
+func Run(ctx context.Context, eng *engine.Engine, paths []string, opt Options) (*Result, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	cwd := opt.Dir
+	if cwd == "" {
+		var err error
+		if cwd, err = os.Getwd(); err != nil {
+			return nil, err
+		}
+	}
+	targets, err := group(cwd, paths)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	for _, t := range targets {
+		if t.bare {
+			res.Notes = append(res.Notes, fmt.Sprintf("no %s found in %s or above; linting it as a bare source tree",
+				project.ConfigName, rel(cwd, t.root)))
+		}
+		if err := lintProject(ctx, eng, t, cwd, opt, res); err != nil {
+			return nil, err
+		}
+	}
+	res.Findings = engine.Sort(res.Findings)
+	return res, nil
+}
+
+// group maps each path to its project so that a project given twice (or
+// through several of its files) is read and evaluated once.
+func group(cwd string, paths []string) ([]*target, error) {
+	var out []*target
+	byRoot := map[string]*target{}
+	for _, p := range paths {
+		abs := p
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(cwd, p)
+		}
+		abs = filepath.Clean(abs)
+		if _, err := os.Stat(abs); err != nil {
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, &PathError{Path: p, Err: err}
+		}
+		root, err := project.FindRoot(abs)
+		if err != nil {
+			return nil, &PathError{Path: p, Err: err}
+		}
+		bare := root == ""
+		if bare {
+			root = abs
+			if fi, _ := os.Stat(abs); fi != nil && !fi.IsDir() {
+				root = filepath.Dir(abs)
+			}
+		}
+		t := byRoot[root]
+		if t == nil {
+			t = &target{root: root, bare: bare}
+			byRoot[root] = t
+			out = append(out, t)
+		}
+		t.paths = append(t.paths, abs)
+	}
+	return out, nil
+}
+
+func lintProject(ctx context.Context, eng *engine.Engine, t *target, cwd string, opt Options, res *Result) error {
+	proj, err := project.Load(t.root, t.bare)
+	if err != nil {
+		return err
+	}
+	b := model.NewBuilder("")
+	info := model.Project{}
+	if proj.Config != nil {
+		b = model.NewBuilder(proj.Config.Namespace)
+		info = model.Project{
+			File:             project.ConfigName,
+			SourceAPIVersion: proj.Config.SourceAPIVersion,
+			VersionPos:       proj.Config.KeyPos["sourceApiVersion"],
+			Namespace:        proj.Config.Namespace,
+		}
+		for _, d := range proj.Config.PackageDirectories {
+			info.PackageDirs = append(info.PackageDirs, d.Path)
+		}
+	}
+	parsed, err := parseAll(ctx, proj.Files, opt.Jobs)
+	if err != nil {
+		return err
+	}
+	for i, f := range proj.Files {
+		typ := ""
+		if f.Kind.Type != nil {
+			typ = f.Kind.Type.Name
+		}
+		b.AddFile(model.FileInfo{Path: f.Rel, Type: typ, Name: f.Kind.Name})
+		switch p := parsed[i]; {
+		case p.malformed != nil:
+			b.AddMalformed(*p.malformed)
+		case p.record != nil:
+			b.Add(p.record)
+		}
+	}
+	findings, err := eng.Eval(ctx, b.Build().Input(info))
+	if err != nil {
+		return err
+	}
+	for _, f := range proj.Files {
+		if under(f.Abs, t.paths) {
+			res.Files++
+		}
+	}
+	for _, f := range findings {
+		abs := filepath.Join(t.root, filepath.FromSlash(f.File))
+		if !under(abs, t.paths) {
+			continue
+		}
+		f.File = rel(cwd, abs)
+		res.Findings = append(res.Findings, f)
+	}
+	return nil
+}
+
+type parsedFile struct {
+	record    *model.Record
+	malformed *model.Malformed
+}
+
+// parseAll reads the files the rules need, jobs at a time. Results keep the
+// order of files so the model is the same whatever the parallelism.
+func parseAll(ctx context.Context, files []project.File, jobs int) ([]parsedFile, error) {
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	out := make([]parsedFile, len(files))
+	errs := make([]error, len(files))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				out[i], errs[i] = parseFile(files[i])
+			}
+		}()
+	}
+	for i, f := range files {
+		if _, ok := model.Reads(f.Kind.Type); !ok || !f.Kind.IsXML {
+			continue
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return out, errors.Join(errs...)
+}
+
+func parseFile(f project.File) (parsedFile, error) {
+	opt, _ := model.Reads(f.Kind.Type)
+	data, err := os.ReadFile(f.Abs)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return parsedFile{}, fmt.Errorf("%s: %w", f.Abs, err)
+	}
+	doc, err := parse.XML(data, opt)
+	if err != nil {
+		var se *parse.SyntaxError
+		if !errors.As(err, &se) {
+			return parsedFile{}, fmt.Errorf("%s: %w", f.Abs, err)
+		}
+		return parsedFile{malformed: &model.Malformed{File: f.Rel, Pos: se.Pos, Msg: se.Msg}}, nil
+	}
+	if want := f.Kind.Type.Name; doc.Root.Name != want {
+		msg := fmt.Sprintf("root element <%s> does not match the .%s suffix, which needs <%s>",
+			doc.Root.Name, f.Kind.Suffix, want)
+		return parsedFile{malformed: &model.Malformed{File: f.Rel, Pos: doc.Root.Pos, Msg: msg}}, nil
+	}
+	return parsedFile{record: &model.Record{
+		Type: f.Kind.Type, Name: f.Kind.Name, File: f.Rel, Root: doc.Root, Unknown: doc.Unknown,
+	}}, nil
+}
+
+// under reports whether abs is one of paths or inside one of them.
+func under(abs string, paths []string) bool {
+	for _, p := range paths {
+		if abs == p || strings.HasPrefix(abs, p+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+func rel(cwd, abs string) string {
+	r, err := filepath.Rel(cwd, abs)
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(r)
+}

@@ -1,0 +1,105 @@
+# METADATA
+# title: Client credentials token URL is not the My Domain token endpoint
+# description: |
+#   An External Credential that uses an OAuth client credentials variant
+#   (AuthProtocolVariant ClientCredentialsClientSecret,
+#   ClientCredentialsClientSecretBasic or ClientCredentialsJwtAssertion) must
+#   send its token request to https://<My Domain>/services/oauth2/token. This
+#   rule checks the AuthProviderUrl parameter: the scheme must be https, the
+#   host a My Domain host (*.my.salesforce.com, which includes the sandbox,
+#   scratch and develop forms) and the path exactly /services/oauth2/token.
+# related_resources:
+#   - ref: https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_client_credentials_flow.htm
+#   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_externalcredential.htm
+# custom:
+#   id: extcred/token-url
+#   severity: error
+#   why: |
+#     Salesforce serves the client credentials grant only on the org's My
+#     Domain. login.salesforce.com and test.salesforce.com do not know which
+#     org the app belongs to; instance and Lightning hosts refuse token
+#     requests; the authorize and callback endpoints serve browser flows.
+#   symptom: |
+#     login/test.salesforce.com: {"error":"unsupported_grant_type"}.
+#     Instance (na123.salesforce.com) and Lightning (*.lightning.force.com)
+#     hosts: "request not supported on this domain". Wrong paths: HTTP 404 or
+#     unsupported_grant_type. Every callout through the Named Credential fails.
+#   fix: |
+#     Set the AuthProviderUrl parameter to
+#     https://<your My Domain>.my.salesforce.com/services/oauth2/token.
+#   before: |
+#     <parameterName>AuthProviderUrl</parameterName>
+#     <parameterType>AuthProviderUrl</parameterType>
+#     <parameterValue>https://login.salesforce.com/services/oauth2/token</parameterValue>
+#   after: |
+#     <parameterName>AuthProviderUrl</parameterName>
+#     <parameterType>AuthProviderUrl</parameterType>
+#     <parameterValue>https://acme.my.salesforce.com/services/oauth2/token</parameterValue>
+#   assumptions: |
+#     My Domain hosts are taken to end in .my.salesforce.com (commercial,
+#     including sandbox, scratch, develop and trailblaze forms),
+#     .my.salesforce.mil (Government Cloud Plus) or .my.sfcrmproducts.cn
+#     (Alibaba Cloud). Values replaced at deploy time (${VAR}, @VAR) are not
+#     judged. That login.salesforce.com is refused for this grant is widely
+#     reported but not stated in Salesforce's reference documentation.
+package sflint.rules.extcred.token_url
+
+import data.sflint.lib
+
+client_credentials := {
+	"ClientCredentialsClientSecret",
+	"ClientCredentialsClientSecretBasic",
+	"ClientCredentialsJwtAssertion",
+}
+
+fix := "use https://<your My Domain>.my.salesforce.com/services/oauth2/token"
+
+report contains lib.finding(ec, node, msg, fix) if {
+	some ec in input.externalCredentials
+	some variant in lib.params(ec.externalCredentialParameters, "AuthProtocolVariant")
+	variant.parameterValue.value in client_credentials
+	some url_param in lib.params(ec.externalCredentialParameters, "AuthProviderUrl")
+	node := object.get(url_param, "parameterValue", url_param)
+	url := object.get(node, "value", "")
+	not lib.placeholder(url)
+	msg := problem(url)
+}
+
+parts(url) := {"scheme": lower(m[1]), "host": lower(m[2]), "path": m[4]} if {
+	[m] := regex.find_all_string_submatch_n(`^([A-Za-z][A-Za-z0-9+.-]*)://([^/:?#]*)(:[0-9]+)?([^?#]*)`, url, 1)
+}
+
+my_domain(host) if {
+	some suffix in {".my.salesforce.com", ".my.salesforce.mil", ".my.sfcrmproducts.cn"}
+	endswith(host, suffix)
+}
+
+problem(url) := "AuthProviderUrl is empty; the token request has nowhere to go" if {
+	url == ""
+} else := sprintf("AuthProviderUrl %q is not an absolute https URL", [url]) if {
+	not parts(url)
+} else := "AuthProviderUrl uses http:; token requests must use https" if {
+	parts(url).scheme != "https"
+} else := sprintf("token URL on %s fails with unsupported_grant_type; use the My Domain", [host]) if {
+	host := parts(url).host
+	host in {"login.salesforce.com", "test.salesforce.com"}
+} else := sprintf("Lightning host %s answers \"request not supported on this domain\"", [host]) if {
+	host := parts(url).host
+	endswith(host, ".lightning.force.com")
+} else := sprintf("instance host %s answers \"request not supported on this domain\"", [host]) if {
+	host := parts(url).host
+	not my_domain(host)
+	endswith(host, ".salesforce.com")
+} else := sprintf("token URL host %s is not a My Domain host (*.my.salesforce.com)", [host]) if {
+	host := parts(url).host
+	not my_domain(host)
+} else := sprintf("%s is the authorize endpoint, for browser flows; use /services/oauth2/token", [path]) if {
+	path := parts(url).path
+	startswith(path, "/services/oauth2/authorize")
+} else := sprintf("%s is the OAuth callback, not the token endpoint (404)", [path]) if {
+	path := parts(url).path
+	startswith(path, "/services/oauth2/callback")
+} else := sprintf("token URL path %q must be exactly /services/oauth2/token", [path]) if {
+	path := parts(url).path
+	path != "/services/oauth2/token"
+}
