@@ -47,6 +47,7 @@ func init() {
 		{"lint", "lint an SFDX project", "lint [flags] [PATH...]", runLint},
 		{"rules", "list the rule catalog", "rules [flags]", runRules},
 		{"explain", "show a rule's documentation", "explain RULE", runExplain},
+		{"inspect", "print the input document the rules see", "inspect [PATH]", runInspect},
 		{"version", "print the version", "version", runVersion},
 	}
 }

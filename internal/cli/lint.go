@@ -51,7 +51,8 @@ func runLint(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "sflint: note: %s\n", n)
 	}
 	sum := report.Summarize(res.Files, res.Findings)
-	if err := write(e.stdout, res.Findings, sum); err != nil {
+	rep := &report.Report{Findings: res.Findings, Summary: sum, Rules: cat.Rules, Version: version()}
+	if err := write(e.stdout, rep); err != nil {
 		return fail(e, "lint", fmt.Errorf("write output: %w", err))
 	}
 	fmt.Fprintf(e.stderr, "%d files: %s, %s, %s\n", sum.Files,

@@ -52,7 +52,8 @@ type Rule struct {
 	Before      string   // an example that is flagged
 	After       string   // the same example, fixed
 	Assumptions string   // what is assumed where Salesforce's docs are silent
-	Related     []string // related links
+	Related     []string // related links; the first is the rule's help page
+	Security    bool     // the rule guards a secret or an access boundary
 	Package     string   // Rego package path, e.g. sflint.rules.eca.missing_run_as_user
 	File        string   // the rule's source file
 }
@@ -172,6 +173,7 @@ func ruleFromAnnotations(file, pkg string, mod *ast.Module) (*Rule, error) {
 		Before: custom("before"), After: custom("after"), Assumptions: custom("assumptions"),
 		Package: pkg, File: file,
 	}
+	r.Security, _ = a.Custom["security"].(bool)
 	for _, rr := range a.RelatedResources {
 		r.Related = append(r.Related, rr.Ref.String())
 	}

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/sflint/sflint/internal/engine"
 	"github.com/sflint/sflint/internal/model"
 	"github.com/sflint/sflint/internal/parse"
@@ -120,42 +122,11 @@ func group(cwd string, paths []string) ([]*target, error) {
 }
 
 func lintProject(ctx context.Context, eng *engine.Engine, t *target, cwd string, opt Options, res *Result) error {
-	proj, err := project.Load(t.root, t.bare)
+	proj, input, err := buildInput(ctx, t, opt)
 	if err != nil {
 		return err
 	}
-	b := model.NewBuilder("")
-	info := model.Project{}
-	if proj.Config != nil {
-		b = model.NewBuilder(proj.Config.Namespace)
-		info = model.Project{
-			File:             project.ConfigName,
-			SourceAPIVersion: proj.Config.SourceAPIVersion,
-			VersionPos:       proj.Config.KeyPos["sourceApiVersion"],
-			Namespace:        proj.Config.Namespace,
-		}
-		for _, d := range proj.Config.PackageDirectories {
-			info.PackageDirs = append(info.PackageDirs, d.Path)
-		}
-	}
-	parsed, err := parseAll(ctx, proj.Files, opt.Jobs)
-	if err != nil {
-		return err
-	}
-	for i, f := range proj.Files {
-		typ := ""
-		if f.Kind.Type != nil {
-			typ = f.Kind.Type.Name
-		}
-		b.AddFile(model.FileInfo{Path: f.Rel, Type: typ, Name: f.Kind.Name})
-		switch p := parsed[i]; {
-		case p.malformed != nil:
-			b.AddMalformed(*p.malformed)
-		case p.record != nil:
-			b.Add(p.record)
-		}
-	}
-	findings, err := eng.Eval(ctx, b.Build().Input(info))
+	findings, err := eng.Eval(ctx, input)
 	if err != nil {
 		return err
 	}
@@ -173,6 +144,80 @@ func lintProject(ctx context.Context, eng *engine.Engine, t *target, cwd string,
 		res.Findings = append(res.Findings, f)
 	}
 	return nil
+}
+
+// Input is the input document of one project, as the rules see it.
+type Input struct {
+	Root  string // project root, relative to the working directory
+	Value ast.Value
+}
+
+// Inputs builds the input documents for the projects of the given paths,
+// without evaluating any rule.
+func Inputs(ctx context.Context, paths []string, opt Options) ([]Input, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	cwd := opt.Dir
+	if cwd == "" {
+		var err error
+		if cwd, err = os.Getwd(); err != nil {
+			return nil, err
+		}
+	}
+	targets, err := group(cwd, paths)
+	if err != nil {
+		return nil, err
+	}
+	var out []Input
+	for _, t := range targets {
+		_, v, err := buildInput(ctx, t, opt)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Input{Root: rel(cwd, t.root), Value: v})
+	}
+	return out, nil
+}
+
+// buildInput reads a project and turns it into the input document.
+func buildInput(ctx context.Context, t *target, opt Options) (*project.Project, ast.Value, error) {
+	proj, err := project.Load(t.root, t.bare)
+	if err != nil {
+		return nil, nil, err
+	}
+	b := model.NewBuilder("")
+	info := model.Project{}
+	if proj.Config != nil {
+		b = model.NewBuilder(proj.Config.Namespace)
+		info = model.Project{
+			File:             project.ConfigName,
+			SourceAPIVersion: proj.Config.SourceAPIVersion,
+			VersionPos:       proj.Config.KeyPos["sourceApiVersion"],
+			Namespace:        proj.Config.Namespace,
+		}
+		for _, d := range proj.Config.PackageDirectories {
+			info.PackageDirs = append(info.PackageDirs, d.Path)
+		}
+	}
+	parsed, err := parseAll(ctx, proj.Files, opt.Jobs)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, f := range proj.Files {
+		typ := ""
+		if f.Kind.Type != nil {
+			typ = f.Kind.Type.Name
+		}
+		b.AddFile(model.FileInfo{Path: f.Rel, Type: typ, Name: f.Kind.Name})
+		switch p := parsed[i]; {
+		case p.malformed != nil:
+			b.AddMalformed(*p.malformed)
+		case p.record != nil:
+			b.Add(p.record)
+		}
+	}
+	return proj, b.Build().Input(info), nil
 }
 
 type parsedFile struct {

@@ -41,8 +41,17 @@ func Summarize(files int, fs []engine.Finding) Summary {
 	return s
 }
 
+// Report is everything a format may show: the findings, their summary and
+// the catalog of rules that were in force.
+type Report struct {
+	Findings []engine.Finding
+	Summary  Summary
+	Rules    []*engine.Rule
+	Version  string // sflint's version, for formats that name the tool
+}
+
 // Writer writes one output format.
-type Writer func(w io.Writer, fs []engine.Finding, s Summary) error
+type Writer func(w io.Writer, r *Report) error
 
 var formats = map[string]Writer{
 	"text": Text,
@@ -66,8 +75,8 @@ func Lookup(name string) (Writer, bool) {
 }
 
 // Text writes one line per finding: path:line:col: severity: message [rule].
-func Text(w io.Writer, fs []engine.Finding, _ Summary) error {
-	for _, f := range fs {
+func Text(w io.Writer, r *Report) error {
+	for _, f := range r.Findings {
 		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n",
 			f.File, f.Line, f.Col, f.Severity, f.Message, f.Rule.ID); err != nil {
 			return err
@@ -87,13 +96,13 @@ type jsonFinding struct {
 }
 
 // JSON writes {"version", "findings", "summary"}.
-func JSON(w io.Writer, fs []engine.Finding, s Summary) error {
+func JSON(w io.Writer, r *Report) error {
 	out := struct {
 		Version  int           `json:"version"`
 		Findings []jsonFinding `json:"findings"`
 		Summary  Summary       `json:"summary"`
-	}{Version: JSONVersion, Findings: []jsonFinding{}, Summary: s}
-	for _, f := range fs {
+	}{Version: JSONVersion, Findings: []jsonFinding{}, Summary: r.Summary}
+	for _, f := range r.Findings {
 		out.Findings = append(out.Findings, jsonFinding{
 			Rule: f.Rule.ID, Severity: f.Severity.String(), File: f.File,
 			Line: f.Line, Column: f.Col, Message: f.Message, Fix: f.Fix,
