@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	github.com/open-policy-agent/opa v1.22.4
 	github.com/spf13/pflag v1.1.0
+	golang.org/x/tools v0.52.0
 )
 
 require (
@@ -29,9 +30,7 @@ require (
 	github.com/xeipuuv/gojsonreference v0.0.0-20180127040603-bd5ef7bd5415 // indirect
 	github.com/yashtewari/glob-intersection v0.2.0 // indirect
 	go.yaml.in/yaml/v3 v3.0.6 // indirect
-	golang.org/x/net v0.61.0 // indirect
 	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
-	golang.org/x/tools v0.52.0 // indirect
 	google.golang.org/protobuf v1.36.12 // indirect
 )

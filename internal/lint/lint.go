@@ -56,12 +56,9 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opt Options) (
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	cwd := opt.Dir
-	if cwd == "" {
-		var err error
-		if cwd, err = os.Getwd(); err != nil {
-			return nil, err
-		}
+	cwd, err := workDir(opt.Dir)
+	if err != nil {
+		return nil, err
 	}
 	targets, err := group(cwd, paths)
 	if err != nil {
@@ -79,6 +76,14 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opt Options) (
 	}
 	res.Findings = engine.Sort(res.Findings)
 	return res, nil
+}
+
+// workDir returns the absolute directory that paths are relative to.
+func workDir(dir string) (string, error) {
+	if dir == "" {
+		return os.Getwd()
+	}
+	return filepath.Abs(dir)
 }
 
 // group maps each path to its project so that a project given twice (or
@@ -126,6 +131,9 @@ func lintProject(ctx context.Context, eng *engine.Engine, t *target, cwd string,
 	if err != nil {
 		return err
 	}
+	for _, n := range proj.Notes {
+		res.Notes = append(res.Notes, rel(cwd, t.root)+"/"+n)
+	}
 	findings, err := eng.Eval(ctx, input)
 	if err != nil {
 		return err
@@ -158,12 +166,9 @@ func Inputs(ctx context.Context, paths []string, opt Options) ([]Input, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	cwd := opt.Dir
-	if cwd == "" {
-		var err error
-		if cwd, err = os.Getwd(); err != nil {
-			return nil, err
-		}
+	cwd, err := workDir(opt.Dir)
+	if err != nil {
+		return nil, err
 	}
 	targets, err := group(cwd, paths)
 	if err != nil {

@@ -61,6 +61,7 @@ func init() {
 		}
 	}
 	lwc = byName["LightningComponentBundle"]
+	addObserved()
 	for _, ct := range wsdlTypes {
 		ct.index()
 	}

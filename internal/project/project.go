@@ -29,6 +29,7 @@ type Project struct {
 	Config *parse.ProjectFile // nil for a bare source tree
 	Files  []File             // sorted by Rel
 	Ignore *parse.Ignore
+	Notes  []string // things the user should know, such as a package directory that is missing
 }
 
 // Bare reports whether no sfdx-project.json was found.
@@ -126,14 +127,12 @@ func Load(root string, bare bool) (*Project, error) {
 
 func (p *Project) walk(dir string, seen map[string]bool) error {
 	start := filepath.Join(p.Root, filepath.FromSlash(dir))
-	fi, err := os.Stat(start)
-	if err != nil || !fi.IsDir() {
-		msg := fmt.Sprintf("package directory %q does not exist", dir)
-		var pos parse.Pos
-		if p.Config != nil {
-			pos = p.Config.KeyPos["packageDirectories"]
-		}
-		return &Error{File: p.ConfigPath(), Pos: pos, Msg: msg}
+	if fi, err := os.Stat(start); err != nil || !fi.IsDir() {
+		// The CLI refuses to deploy such a project, but the directories that
+		// are there can still be linted.
+		p.Notes = append(p.Notes, fmt.Sprintf("%s: package directory %q does not exist; skipped",
+			ConfigName, dir))
+		return nil
 	}
 	// filepath.WalkDir visits entries in lexical order and does not follow
 	// symbolic links, so the walk is deterministic and stays in the tree.

@@ -8,6 +8,8 @@
 #   rule checks the AuthProviderUrl parameter: the scheme must be https, the
 #   host a My Domain host (*.my.salesforce.com, which includes the sandbox,
 #   scratch and develop forms) and the path exactly /services/oauth2/token.
+#   Token URLs of other identity providers (client credentials against a
+#   third-party API) are only checked for https.
 # related_resources:
 #   - ref: https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_client_credentials_flow.htm
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_externalcredential.htm
@@ -40,7 +42,9 @@
 #     including sandbox, scratch, develop and trailblaze forms),
 #     .my.salesforce.mil (Government Cloud Plus) or .my.sfcrmproducts.cn
 #     (Alibaba Cloud). Values replaced at deploy time (${VAR}, @VAR) are not
-#     judged. That login.salesforce.com is refused for this grant is widely
+#     judged. A URL is taken to be Salesforce's when its host is under
+#     salesforce.com, force.com, salesforce.mil or sfcrmproducts.cn, or its
+#     path starts with /services/oauth2/. That login.salesforce.com is refused for this grant is widely
 #     reported but not stated in Salesforce's reference documentation.
 package sflint.rules.extcred.token_url
 
@@ -63,7 +67,24 @@ report contains lib.finding(ec, node, msg, fix) if {
 	url := object.get(node, "value", "")
 	not lib.placeholder(url)
 	msg := problem(url)
+	msg != ""
 }
+
+salesforce_domains := {"salesforce.com", "force.com", "salesforce.mil", "sfcrmproducts.cn"}
+
+# salesforce holds for token URLs meant for a Salesforce org; other identity
+# providers have their own token endpoints.
+salesforce(url) if startswith(parts(url).path, "/services/oauth2/")
+
+salesforce(url) if {
+	host := parts(url).host
+	some d in salesforce_domains
+	suffix_or_equal(host, d)
+}
+
+suffix_or_equal(host, d) if host == d
+
+suffix_or_equal(host, d) if endswith(host, concat("", [".", d]))
 
 parts(url) := {"scheme": lower(m[1]), "host": lower(m[2]), "path": m[4]} if {
 	[m] := regex.find_all_string_submatch_n(`^([A-Za-z][A-Za-z0-9+.-]*)://([^/:?#]*)(:[0-9]+)?([^?#]*)`, url, 1)
@@ -80,6 +101,8 @@ problem(url) := "AuthProviderUrl is empty; the token request has nowhere to go" 
 	not parts(url)
 } else := "AuthProviderUrl uses http:; token requests must use https" if {
 	parts(url).scheme != "https"
+} else := "" if {
+	not salesforce(url)
 } else := sprintf("token URL on %s fails with unsupported_grant_type; use the My Domain", [host]) if {
 	host := parts(url).host
 	host in {"login.salesforce.com", "test.salesforce.com"}

@@ -62,6 +62,15 @@ test_other_host if {
 	contains(m, "not a My Domain host")
 }
 
+test_third_party_identity_provider if {
+	count(findings("ClientCredentialsClientSecret", "https://auth.example.com/oauth/token")) == 0
+}
+
+test_third_party_over_http if {
+	some m in messages("http://auth.example.com/oauth/token")
+	contains(m, "https")
+}
+
 test_authorize_path if {
 	some m in messages("https://acme.my.salesforce.com/services/oauth2/authorize")
 	contains(m, "authorize endpoint")

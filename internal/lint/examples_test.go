@@ -1,0 +1,135 @@
+package lint_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/sflint/sflint/internal/lint"
+)
+
+func TestExampleSameOrgIsClean(t *testing.T) {
+	found := check(t, "../../examples/same-org")
+	if len(found) != 0 {
+		t.Errorf("examples/same-org must lint clean; got %d findings", len(found))
+	}
+}
+
+// TestExampleBrokenShowsEveryRule lints examples/broken against the want
+// comments in its files and checks that every rule of the catalog fires.
+func TestExampleBrokenShowsEveryRule(t *testing.T) {
+	found := check(t, "../../examples/broken")
+	_, c := builtin(t)
+	seen := map[string]bool{}
+	for _, f := range found {
+		seen[f.Rule.ID] = true
+	}
+	for _, r := range c.Rules {
+		if !seen[r.ID] {
+			t.Errorf("examples/broken shows no %s finding", r.ID)
+		}
+	}
+}
+
+// TestPathFilter lints single files and folders of a project: findings are
+// limited to them, while cross-file rules still see the whole project.
+func TestPathFilter(t *testing.T) {
+	e, _ := builtin(t)
+	dir := "../../examples/broken"
+	nc := "force-app/main/default/namedCredentials/Loopback.namedCredential-meta.xml"
+	ps := "force-app/main/default/permissionsets"
+	res, err := lint.Run(context.Background(), e, []string{nc, ps}, lint.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Rule.ID+" "+f.File)
+	}
+	want := []string{
+		"namedcred/unknown-external-credential " + nc,
+		"perms/unknown-principal " + ps + "/Loopback_Callers.permissionset-meta.xml",
+		"perms/missing-user-external-credential-crud " + ps + "/Token_Readers.permissionset-meta.xml",
+	}
+	sort.Strings(got)
+	sort.Strings(want)
+	if len(got) != len(want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Errorf("got %q, want %q", got[i], want[i])
+		}
+	}
+	if res.Files != 4 {
+		t.Errorf("files = %d, want 4 (the Named Credential and three permission sets)", res.Files)
+	}
+}
+
+// TestSamePathTwice evaluates a project once when it is named twice.
+func TestSamePathTwice(t *testing.T) {
+	e, _ := builtin(t)
+	dir := "../../examples/broken"
+	once, err := lint.Run(context.Background(), e, []string{"."}, lint.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	twice, err := lint.Run(context.Background(), e, []string{".", "force-app", "./"}, lint.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(once.Findings) != len(twice.Findings) || once.Files != twice.Files {
+		t.Errorf("once: %d findings in %d files; twice: %d in %d",
+			len(once.Findings), once.Files, len(twice.Findings), twice.Files)
+	}
+}
+
+// TestParallelismDoesNotChangeFindings lints with one worker and with many.
+func TestParallelismDoesNotChangeFindings(t *testing.T) {
+	e, _ := builtin(t)
+	dir := "../../examples/broken"
+	var outs [2][]string
+	for i, jobs := range []int{1, 8} {
+		res, err := lint.Run(context.Background(), e, nil, lint.Options{Dir: dir, Jobs: jobs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range res.Findings {
+			outs[i] = append(outs[i], f.File+f.Message)
+		}
+	}
+	if len(outs[0]) == 0 || len(outs[0]) != len(outs[1]) {
+		t.Fatalf("jobs=1: %d findings, jobs=8: %d", len(outs[0]), len(outs[1]))
+	}
+	for i := range outs[0] {
+		if outs[0][i] != outs[1][i] {
+			t.Errorf("finding %d differs: %q vs %q", i, outs[0][i], outs[1][i])
+		}
+	}
+}
+
+// TestBareTree lints a folder with no sfdx-project.json above it.
+func TestBareTree(t *testing.T) {
+	e, _ := builtin(t)
+	dir := t.TempDir()
+	src := "../../examples/broken/force-app/main/default/namedCredentials/Loopback.namedCredential-meta.xml"
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "Loopback.namedCredential-meta.xml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := lint.Run(context.Background(), e, nil, lint.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Notes) != 1 || len(res.Findings) != 1 {
+		t.Fatalf("notes %q, findings %v", res.Notes, res.Findings)
+	}
+	if f := res.Findings[0]; f.Rule.ID != "namedcred/unknown-external-credential" || f.Line != 14 {
+		t.Errorf("got %s at line %d", f.Rule.ID, f.Line)
+	}
+}

@@ -1,0 +1,22 @@
+package metadata
+
+// observed are elements that real source files carry but the v66 WSDL does
+// not declare. sflint accepts them rather than call them unknown; each entry
+// says where it was seen.
+var observed = map[string][]Field{
+	// Retrieved from a 2026 org in Package-Visualizer
+	// (extlClntAppGlobalOauthSets/Tooling_API_glbloauth); probably API 67.
+	"ExtlClntAppGlobalOauthSettings": {{Name: "isEnforceRefreshTokenTTL", Type: "boolean"}},
+	// Principal access can be granted through a profile as well as through a
+	// permission set (Setup offers it on both); the WSDL lists it only on
+	// PermissionSet.
+	"Profile": {{Name: "externalCredentialPrincipalAccesses", Complex: "ExternalCredentialPrincipalAccess", Repeated: true}},
+}
+
+func addObserved() {
+	for typ, fields := range observed {
+		if ct := wsdlTypes[typ]; ct != nil {
+			ct.Fields = append(ct.Fields, fields...)
+		}
+	}
+}
