@@ -64,7 +64,8 @@ func jsonError(data []byte, err error) error {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
-		return &SyntaxError{Pos: offsetPos(data, se.Offset), Msg: se.Error()}
+		// The offset is just past the offending byte.
+		return &SyntaxError{Pos: offsetPos(data, max(se.Offset-1, 0)), Msg: se.Error()}
 	case errors.As(err, &te):
 		return &SyntaxError{Pos: offsetPos(data, te.Offset),
 			Msg: fmt.Sprintf("%s must be %s, not %s", te.Field, te.Type, te.Value)}

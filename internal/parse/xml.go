@@ -297,8 +297,8 @@ func (r *reader) end(t xml.EndElement, off int64) error {
 
 func (r *reader) chars(t xml.CharData, off int64) error {
 	if len(r.stack) == 0 {
-		if len(bytes.TrimSpace(t)) > 0 {
-			return r.fail(off, "text outside the root element")
+		if trimmed := bytes.TrimLeft(t, " \t\r\n"); len(trimmed) > 0 {
+			return r.fail(off+int64(len(t)-len(trimmed)), "text outside the root element")
 		}
 		return nil
 	}
