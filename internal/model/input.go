@@ -39,11 +39,14 @@ func (m *Model) Input(p Project) ast.Value {
 		item("namedCredentials", listTerm(m.NamedCredentials, namedCredentialTerm)),
 		item("permissionSets", listTerm(filter(m.PermissionSets, false), permissionSetTerm)),
 		item("profiles", listTerm(filter(m.PermissionSets, true), permissionSetTerm)),
-		item("connectedApps", listTerm(m.ConnectedApps, func(r *Record) *ast.Term {
-			return recordTerm(r, nil)
-		})),
+		item("connectedApps", listTerm(m.ConnectedApps, plainTerm)),
+		item("corsOrigins", listTerm(m.Others["CorsWhitelistOrigin"], plainTerm)),
+		item("cspTrustedSites", listTerm(m.Others["CspTrustedSite"], plainTerm)),
+		item("remoteSiteSettings", listTerm(m.Others["RemoteSiteSetting"], plainTerm)),
 	)
 }
+
+func plainTerm(r *Record) *ast.Term { return recordTerm(r, nil) }
 
 func item(k string, v *ast.Term) [2]*ast.Term { return ast.Item(ast.StringTerm(k), v) }
 

@@ -109,6 +109,7 @@ type Model struct {
 	NamedCredentials    []*NamedCredential
 	PermissionSets      []*PermissionSet
 	ConnectedApps       []*Record
+	Others              map[string][]*Record // other parsed types, by type name
 }
 
 // FileInfo is one source file as classified by name.
@@ -146,6 +147,9 @@ var readTypes = map[string]map[string]bool{
 	"ExternalCredential":        nil,
 	"NamedCredential":           nil,
 	"ConnectedApp":              nil,
+	"CorsWhitelistOrigin":       nil,
+	"CspTrustedSite":            nil,
+	"RemoteSiteSetting":         nil,
 	"PermissionSet":             permissionSections,
 	"Profile":                   permissionSections,
 }
@@ -169,7 +173,11 @@ type Builder struct {
 
 // NewBuilder starts a model for a project with the given namespace.
 func NewBuilder(namespace string) *Builder {
-	return &Builder{m: Model{Namespace: namespace, AppChildren: map[string][]*AppChild{}}}
+	return &Builder{m: Model{
+		Namespace:   namespace,
+		AppChildren: map[string][]*AppChild{},
+		Others:      map[string][]*Record{},
+	}}
 }
 
 // AddFile records a classified file.
@@ -194,6 +202,8 @@ func (b *Builder) Add(r *Record) {
 		b.m.PermissionSets = append(b.m.PermissionSets, newPermissionSet(r))
 	case "ConnectedApp":
 		b.m.ConnectedApps = append(b.m.ConnectedApps, r)
+	default:
+		b.m.Others[r.Type.Name] = append(b.m.Others[r.Type.Name], r)
 	}
 }
 

@@ -49,6 +49,7 @@
 package sflint.rules.extcred.token_url
 
 import data.sflint.lib
+import data.sflint.lib.url
 
 client_credentials := {
 	"ClientCredentialsClientSecret",
@@ -64,65 +65,46 @@ report contains lib.finding(ec, node, msg, fix) if {
 	variant.parameterValue.value in client_credentials
 	some url_param in lib.params(ec.externalCredentialParameters, "AuthProviderUrl")
 	node := object.get(url_param, "parameterValue", url_param)
-	url := object.get(node, "value", "")
-	not lib.placeholder(url)
-	msg := problem(url)
+	value := object.get(node, "value", "")
+	not lib.placeholder(value)
+	msg := problem(value)
 	msg != ""
 }
 
-salesforce_domains := {"salesforce.com", "force.com", "salesforce.mil", "sfcrmproducts.cn"}
-
 # salesforce holds for token URLs meant for a Salesforce org; other identity
 # providers have their own token endpoints.
-salesforce(url) if startswith(parts(url).path, "/services/oauth2/")
+salesforce(u) if startswith(url.parts(u).path, "/services/oauth2/")
 
-salesforce(url) if {
-	host := parts(url).host
-	some d in salesforce_domains
-	suffix_or_equal(host, d)
-}
+salesforce(u) if url.salesforce(url.host(u))
 
-suffix_or_equal(host, d) if host == d
-
-suffix_or_equal(host, d) if endswith(host, concat("", [".", d]))
-
-parts(url) := {"scheme": lower(m[1]), "host": lower(m[2]), "path": m[4]} if {
-	[m] := regex.find_all_string_submatch_n(`^([A-Za-z][A-Za-z0-9+.-]*)://([^/:?#]*)(:[0-9]+)?([^?#]*)`, url, 1)
-}
-
-my_domain(host) if {
-	some suffix in {".my.salesforce.com", ".my.salesforce.mil", ".my.sfcrmproducts.cn"}
-	endswith(host, suffix)
-}
-
-problem(url) := "AuthProviderUrl is empty; the token request has nowhere to go" if {
-	url == ""
-} else := sprintf("AuthProviderUrl %q is not an absolute https URL", [url]) if {
-	not parts(url)
+problem(u) := "AuthProviderUrl is empty; the token request has nowhere to go" if {
+	u == ""
+} else := sprintf("AuthProviderUrl %q is not an absolute https URL", [u]) if {
+	not url.parts(u)
 } else := "AuthProviderUrl uses http:; token requests must use https" if {
-	parts(url).scheme != "https"
+	url.parts(u).scheme != "https"
 } else := "" if {
-	not salesforce(url)
+	not salesforce(u)
 } else := sprintf("token URL on %s fails with unsupported_grant_type; use the My Domain", [host]) if {
-	host := parts(url).host
-	host in {"login.salesforce.com", "test.salesforce.com"}
+	host := url.parts(u).host
+	url.login(host)
 } else := sprintf("Lightning host %s answers \"request not supported on this domain\"", [host]) if {
-	host := parts(url).host
-	endswith(host, ".lightning.force.com")
+	host := url.parts(u).host
+	url.lightning(host)
 } else := sprintf("instance host %s answers \"request not supported on this domain\"", [host]) if {
-	host := parts(url).host
-	not my_domain(host)
+	host := url.parts(u).host
+	not url.my_domain(host)
 	endswith(host, ".salesforce.com")
 } else := sprintf("token URL host %s is not a My Domain host (*.my.salesforce.com)", [host]) if {
-	host := parts(url).host
-	not my_domain(host)
+	host := url.parts(u).host
+	not url.my_domain(host)
 } else := sprintf("%s is the authorize endpoint, for browser flows; use /services/oauth2/token", [path]) if {
-	path := parts(url).path
+	path := url.parts(u).path
 	startswith(path, "/services/oauth2/authorize")
 } else := sprintf("%s is the OAuth callback, not the token endpoint (404)", [path]) if {
-	path := parts(url).path
+	path := url.parts(u).path
 	startswith(path, "/services/oauth2/callback")
 } else := sprintf("token URL path %q must be exactly /services/oauth2/token", [path]) if {
-	path := parts(url).path
+	path := url.parts(u).path
 	path != "/services/oauth2/token"
 }
