@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/sflint/sflint/internal/engine"
+	"github.com/sflint/sflint/internal/metadata"
 	"github.com/sflint/sflint/internal/model"
 	"github.com/sflint/sflint/internal/parse"
 	"github.com/sflint/sflint/internal/project"
@@ -200,6 +202,7 @@ func buildInput(ctx context.Context, t *target, opt Options) (*project.Project, 
 			SourceAPIVersion: proj.Config.SourceAPIVersion,
 			VersionPos:       proj.Config.KeyPos["sourceApiVersion"],
 			Namespace:        proj.Config.Namespace,
+			Replacements:     proj.Config.Replacements,
 		}
 		for _, d := range proj.Config.PackageDirectories {
 			info.PackageDirs = append(info.PackageDirs, d.Path)
@@ -210,11 +213,7 @@ func buildInput(ctx context.Context, t *target, opt Options) (*project.Project, 
 		return nil, nil, err
 	}
 	for i, f := range proj.Files {
-		typ := ""
-		if f.Kind.Type != nil {
-			typ = f.Kind.Type.Name
-		}
-		b.AddFile(model.FileInfo{Path: f.Rel, Type: typ, Name: f.Kind.Name})
+		b.AddFile(fileInfo(f))
 		switch p := parsed[i]; {
 		case p.malformed != nil:
 			b.AddMalformed(*p.malformed)
@@ -223,6 +222,23 @@ func buildInput(ctx context.Context, t *target, opt Options) (*project.Project, 
 		}
 	}
 	return proj, b.Build().Input(info), nil
+}
+
+// fileInfo describes a file by its name: its type, and for metadata XML the
+// suffix it was probably meant to have and the type its folder is for.
+func fileInfo(f project.File) model.FileInfo {
+	fi := model.FileInfo{Path: f.Rel, Name: f.Kind.Name, Suffix: f.Kind.Suffix}
+	if f.Kind.Type != nil {
+		fi.Type = f.Kind.Type.Name
+	} else if f.Kind.IsXML {
+		fi.Suggestion = metadata.SuggestSuffix(f.Kind.Suffix)
+	}
+	if f.Kind.IsXML {
+		if t := metadata.ByFolder(path.Base(path.Dir(f.Rel))); t != nil {
+			fi.FolderType = t.Name
+		}
+	}
+	return fi
 }
 
 type parsedFile struct {

@@ -62,6 +62,7 @@ func init() {
 	}
 	lwc = byName["LightningComponentBundle"]
 	addObserved()
+	indexFolders()
 	for _, ct := range wsdlTypes {
 		ct.index()
 	}

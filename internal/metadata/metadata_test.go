@@ -115,3 +115,28 @@ func contains(xs []string, s string) bool {
 	}
 	return false
 }
+
+func TestSuggest(t *testing.T) {
+	tests := map[string]string{
+		"ecaGlobalOauth":     "ecaGlblOauth",
+		"remoteSiteSetting":  "remoteSite",
+		"NamedCredential":    "namedCredential",
+		"externalCredentail": "externalCredential",
+		"permissionSet":      "permissionset",
+		"zzzzzzzzzzzz":       "",
+	}
+	for in, want := range tests {
+		if got := SuggestSuffix(in); got != want {
+			t.Errorf("SuggestSuffix(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := Closest("principals", []string{"label", "description"}); got != "" {
+		t.Errorf("Closest(principals) = %q, want none", got)
+	}
+	if got := Closest("parameterTyp", []string{"parameterType", "parameterName"}); got != "parameterType" {
+		t.Errorf("Closest(parameterTyp) = %q", got)
+	}
+	if ByFolder("namedCredentials").Name != "NamedCredential" || ByFolder("nope") != nil {
+		t.Error("ByFolder")
+	}
+}

@@ -13,10 +13,27 @@ var observed = map[string][]Field{
 	"Profile": {{Name: "externalCredentialPrincipalAccesses", Complex: "ExternalCredentialPrincipalAccess", Repeated: true}},
 }
 
+// documentedEnums are values that the WSDL types as plain strings but the
+// Metadata API Developer Guide lists as a closed set.
+var documentedEnums = map[string]map[string][]string{
+	"ExtlClntAppOauthConfigurablePolicies": {
+		"ipRelaxationPolicyType":   {"Enforce", "Bypass", "Bypass_2factor", "Enforce_RelaxRefresh"},
+		"refreshTokenValidityUnit": {"Days", "Hours", "Months"},
+	},
+}
+
 func addObserved() {
 	for typ, fields := range observed {
 		if ct := wsdlTypes[typ]; ct != nil {
 			ct.Fields = append(ct.Fields, fields...)
+		}
+	}
+	for typ, enums := range documentedEnums {
+		ct := wsdlTypes[typ]
+		for i := range ct.Fields {
+			if vals, ok := enums[ct.Fields[i].Name]; ok {
+				ct.Fields[i].Enum = vals
+			}
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"strings"
+
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/sflint/sflint/internal/metadata"
@@ -18,6 +20,7 @@ type Project struct {
 	VersionPos       parse.Pos
 	Namespace        string
 	PackageDirs      []string
+	Replacements     []parse.Replacement
 }
 
 // Input converts the model into the Rego input document. Every element value
@@ -78,6 +81,7 @@ func projectTerm(p Project) *ast.Term {
 		item("bare", ast.BooleanTerm(p.File == "")),
 		item("namespace", ast.StringTerm(p.Namespace)),
 		item("packageDirectories", listTerm(p.PackageDirs, ast.StringTerm)),
+		item("replacements", listTerm(p.Replacements, replacementTerm)),
 	}
 	if p.SourceAPIVersion != "" {
 		v := append([][2]*ast.Term{item("value", ast.StringTerm(p.SourceAPIVersion))}, posItems(p.VersionPos)...)
@@ -88,12 +92,28 @@ func projectTerm(p Project) *ast.Term {
 	return ast.ObjectTerm(items...)
 }
 
+func replacementTerm(r parse.Replacement) *ast.Term {
+	return ast.ObjectTerm(
+		item("filename", ast.StringTerm(r.Filename)),
+		item("glob", ast.StringTerm(r.Glob)),
+		item("stringToReplace", ast.StringTerm(r.StringToReplace)),
+		item("regexToReplace", ast.StringTerm(r.RegexToReplace)),
+	)
+}
+
 func fileTerm(f FileInfo) *ast.Term {
 	typ := ast.NullTerm()
 	if f.Type != "" {
 		typ = ast.StringTerm(f.Type)
 	}
-	return ast.ObjectTerm(item("path", ast.StringTerm(f.Path)), item("type", typ), item("name", ast.StringTerm(f.Name)))
+	return ast.ObjectTerm(
+		item("path", ast.StringTerm(f.Path)),
+		item("type", typ),
+		item("name", ast.StringTerm(f.Name)),
+		item("suffix", ast.StringTerm(f.Suffix)),
+		item("suggestion", ast.StringTerm(f.Suggestion)),
+		item("folderType", ast.StringTerm(f.FolderType)),
+	)
 }
 
 func malformedTerm(m Malformed) *ast.Term {
@@ -111,7 +131,10 @@ func recordTerm(r *Record, links *ast.Term) *ast.Term {
 		item("file", ast.StringTerm(r.File)),
 		item("type", ast.StringTerm(r.Type.Name)),
 		item("name", ast.StringTerm(r.Name)),
-		item("unknownElements", listTerm(r.Unknown, unknownTerm)),
+		item("unknownElements", listTerm(r.Unknown, func(u parse.Unknown) *ast.Term {
+			return unknownTerm(u, metadata.Schema(r.Type.Name))
+		})),
+		item("invalidValues", ast.ArrayTerm(invalidValues(r.Root, metadata.Schema(r.Type.Name), "")...)),
 	}
 	items = append(items, posItems(r.Root.Pos)...)
 	items = appendElements(items, r.Root, metadata.Schema(r.Type.Name))
@@ -121,8 +144,28 @@ func recordTerm(r *Record, links *ast.Term) *ast.Term {
 	return ast.ObjectTerm(items...)
 }
 
-func unknownTerm(u parse.Unknown) *ast.Term {
-	return ast.ObjectTerm(append([][2]*ast.Term{item("path", ast.StringTerm(u.Path))}, posItems(u.Pos)...)...)
+// unknownTerm describes an element the type does not have, with the closest
+// element its parent does have.
+func unknownTerm(u parse.Unknown, root *metadata.ComplexType) *ast.Term {
+	parent := root
+	parts := strings.Split(u.Path, "/")
+	for _, p := range parts[:len(parts)-1] {
+		if f := parent.Field(p); f != nil {
+			parent = metadata.Schema(f.Complex)
+		}
+	}
+	var names []string
+	if parent != nil {
+		for _, f := range parent.Fields {
+			names = append(names, f.Name)
+		}
+	}
+	items := append([][2]*ast.Term{
+		item("path", ast.StringTerm(u.Path)),
+		item("name", ast.StringTerm(parts[len(parts)-1])),
+		item("suggestion", ast.StringTerm(metadata.Closest(parts[len(parts)-1], names))),
+	}, posItems(u.Pos)...)
+	return ast.ObjectTerm(items...)
 }
 
 // appendElements adds the children of el as object items, grouping repeated

@@ -114,9 +114,12 @@ type Model struct {
 
 // FileInfo is one source file as classified by name.
 type FileInfo struct {
-	Path string
-	Type string // "" when the suffix is not a known type
-	Name string
+	Path       string
+	Type       string // "" when the suffix is not a known type
+	Name       string
+	Suffix     string
+	Suggestion string // for an unknown suffix, the known one it was probably meant to be
+	FolderType string // the type whose default folder holds the file, if any
 }
 
 // ECA child types, by root element.
