@@ -54,8 +54,12 @@ type Report struct {
 type Writer func(w io.Writer, r *Report) error
 
 var formats = map[string]Writer{
-	"text": Text,
-	"json": JSON,
+	"text":       Text,
+	"json":       JSON,
+	"sarif":      SARIF,
+	"junit":      JUnit,
+	"github":     GitHub,
+	"checkstyle": Checkstyle,
 }
 
 // Formats lists the format names.
