@@ -5,7 +5,9 @@
 // In XML the comment is <!-- want RULE [RULE...] -->; in Apex and JavaScript
 // it is // want RULE. The expected column is that of the first non-blank
 // character of the line (the element or statement that is wrong), unless the
-// comment says want@COL. Every expected finding must be reported, and every
+// comment says want@COL. Files that cannot hold comments (sfdx-project.json)
+// get their expectations from a file named .wants, one per line:
+// want FILE:LINE:COL RULE. Every expected finding must be reported, and every
 // reported finding must be expected.
 package linttest
 
@@ -48,10 +50,44 @@ func Wants(dir string) ([]Want, error) {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
+		if d.Name() == WantsFile {
+			ws, err := listedWants(data)
+			if err != nil {
+				return fmt.Errorf("%s: %w", p, err)
+			}
+			out = append(out, ws...)
+			return nil
+		}
 		out = append(out, fileWants(filepath.ToSlash(rel), data)...)
 		return nil
 	})
 	return out, err
+}
+
+// WantsFile lists expectations for files that cannot carry comments.
+const WantsFile = ".wants"
+
+var listedRE = regexp.MustCompile(`^want (\S+):(\d+):(\d+) ([a-z0-9/\- ]+)$`)
+
+// listedWants reads "want FILE:LINE:COL RULE..." lines.
+func listedWants(data []byte) ([]Want, error) {
+	var out []Want
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, "want ") {
+			continue
+		}
+		m := listedRE.FindStringSubmatch(line)
+		if m == nil {
+			return nil, fmt.Errorf("bad expectation %q; want FILE:LINE:COL RULE", line)
+		}
+		ln, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		for _, rule := range strings.Fields(m[4]) {
+			out = append(out, Want{File: m[1], Line: ln, Col: col, Rule: rule})
+		}
+	}
+	return out, nil
 }
 
 func fileWants(rel string, data []byte) []Want {

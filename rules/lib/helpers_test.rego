@@ -17,14 +17,17 @@ param(type, name, value, line) := object.union(at(line), {
 
 # record is a parsed file with the common fields.
 record(file, type, name, fields) := object.union(
-	{"file": file, "type": type, "name": name, "line": 2, "col": 1, "unknownElements": []},
+	{"file": file, "type": type, "name": name, "line": 2, "col": 1, "unknownElements": [], "invalidValues": []},
 	fields,
 )
 
 # empty is an input with no components at all.
 empty := {
 	"version": 1,
-	"project": {"file": "sfdx-project.json", "bare": false, "namespace": "", "packageDirectories": ["force-app"]},
+	"project": {
+		"file": "sfdx-project.json", "bare": false, "namespace": "", "packageDirectories": ["force-app"],
+		"sourceApiVersion": {"value": "66.0", "line": 3, "col": 3}, "replacements": [],
+	},
 	"files": [],
 	"malformed": [],
 	"externalClientApps": [],
@@ -37,6 +40,9 @@ empty := {
 	"permissionSets": [],
 	"profiles": [],
 	"connectedApps": [],
+	"corsOrigins": [],
+	"cspTrustedSites": [],
+	"remoteSiteSettings": [],
 }
 
 # with_input is empty with some top-level lists replaced.

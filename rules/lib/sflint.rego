@@ -26,8 +26,31 @@ has_text(record, name) if record[name].value != ""
 # externalCredentialParameters or namedCredentialParameters.
 params(list, type) := [p | some p in list; p.parameterType.value == type]
 
-# placeholder holds for values that are replaced at deploy time through
-# sfdx-project.json replacements (${VAR}, @VAR): they cannot be judged in source.
-placeholder(value) if contains(value, "${")
+# placeholder holds for values that cannot be judged in source: tokens that
+# sfdx-project.json replacements substitute at deploy time (${VAR}, @VAR) and
+# template placeholders left in by hand. project/unresolved-placeholder
+# reports the ones that will reach the org as they are.
+placeholder(value) if count(deploy_tokens(value)) > 0
 
-placeholder(value) if regex.match(`(^|[/:])@[A-Za-z_][A-Za-z0-9_]*`, value)
+placeholder(value) if count(template_placeholders(value)) > 0
+
+# deploy_tokens are the ${VAR} and @VAR tokens in a value. An @ inside a word
+# (an e-mail address) is not a token.
+deploy_tokens(value) := {trim_left(t, " :/") |
+	some t in regex.find_n(`\$\{[A-Za-z_][A-Za-z0-9_]*\}|(^|[\s/:])@[A-Za-z_][A-Za-z0-9_]*`, value, -1)
+}
+
+template_patterns := [
+	`(?i)[\[<{]\s*your[-_ ][^\]>}]*[\]>}]`,
+	`\bYOUR_[A-Z0-9_]+`,
+	`\bREPLACE_[A-Za-z0-9_]*`,
+	`(?i)placeholder`,
+	`(?i)\bexample\.my\.salesforce\.com`,
+]
+
+# template_placeholders are the template markers in a value: [your-domain],
+# <your-domain>, YOUR_DOMAIN, REPLACE_..., "placeholder", example.my.salesforce.com.
+template_placeholders(value) := {m |
+	some p in template_patterns
+	some m in regex.find_n(p, value, -1)
+}
