@@ -21,9 +21,14 @@ import (
 	"github.com/sflint/sflint/internal/metadata"
 )
 
-// MaxDepth bounds element nesting; metadata is never deeper than a few levels,
-// and a hostile file must not make the reader grow without limit.
-const MaxDepth = 256
+// Limits that keep a hostile file from making the reader grow without bound.
+// Real metadata is a few levels deep and at most a few megabytes (large
+// profiles); a file beyond these is reported, not read.
+const (
+	MaxDepth    = 256
+	MaxSize     = 64 << 20
+	MaxUnknowns = 100 // unknown elements remembered per file
+)
 
 // Pos is a 1-based line and column (columns count characters).
 type Pos struct {
@@ -91,6 +96,9 @@ type Options struct {
 // XML reads one metadata document. A document that is not well-formed yields
 // a *SyntaxError; whatever was read before the error is not returned.
 func XML(data []byte, opt Options) (*Document, error) {
+	if err := precheck(data); err != nil {
+		return nil, err
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	r := reader{
 		dec:  xml.NewDecoder(bytes.NewReader(data)),
@@ -105,6 +113,20 @@ func XML(data []byte, opt Options) (*Document, error) {
 		return nil, err
 	}
 	return doc, nil
+}
+
+// precheck refuses what the decoder would report confusingly: oversized
+// files and UTF-16, with or without a byte-order mark.
+func precheck(data []byte) error {
+	switch {
+	case len(data) > MaxSize:
+		return &SyntaxError{Pos: Pos{1, 1},
+			Msg: fmt.Sprintf("file is %d MiB, larger than the %d MiB sflint reads", len(data)>>20, MaxSize>>20)}
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{0xfe, 0xff}),
+		len(data) >= 2 && (data[0] == 0 || data[1] == 0):
+		return &SyntaxError{Pos: Pos{1, 1}, Msg: "file is UTF-16 encoded; metadata files must be UTF-8"}
+	}
+	return nil
 }
 
 func refuseCharset(label string, _ io.Reader) (io.Reader, error) {
@@ -258,7 +280,9 @@ func (r *reader) start(t xml.StartElement, off int64) error {
 	default:
 		fld := parent.schema.Field(name)
 		if fld == nil {
-			r.doc.Unknown = append(r.doc.Unknown, Unknown{Path: f.path, Pos: r.at(off)})
+			if len(r.doc.Unknown) < MaxUnknowns {
+				r.doc.Unknown = append(r.doc.Unknown, Unknown{Path: f.path, Pos: r.at(off)})
+			}
 			break
 		}
 		if len(r.stack) == 1 && r.opt.Keep != nil && !r.opt.Keep[name] {
