@@ -98,50 +98,72 @@ func (r ignoreRule) matches(rel string) bool {
 }
 
 // globMatch matches gitignore globs: '*' and '?' stop at '/', '**' crosses
-// directories, '[...]' is a character class, '\' escapes.
+// directories, '[...]' is a character class, '\' escapes. Results are
+// memoised per (pattern, name) offset pair, so a hostile pattern of many
+// stars costs O(len(pattern) * len(name)) instead of exponential time.
 func globMatch(pattern, name string) bool {
-	if pattern == "" {
-		return name == ""
+	m := globMatcher{p: pattern, n: name, memo: map[[2]int]bool{}}
+	return m.match(0, 0)
+}
+
+type globMatcher struct {
+	p, n string
+	memo map[[2]int]bool
+}
+
+func (m *globMatcher) match(i, j int) bool {
+	key := [2]int{i, j}
+	if v, ok := m.memo[key]; ok {
+		return v
 	}
-	if strings.HasPrefix(pattern, "**") {
-		rest := strings.TrimPrefix(pattern[2:], "/")
-		if rest == "" {
+	v := m.step(i, j)
+	m.memo[key] = v
+	return v
+}
+
+func (m *globMatcher) step(i, j int) bool {
+	p, n := m.p, m.n
+	if i == len(p) {
+		return j == len(n)
+	}
+	if strings.HasPrefix(p[i:], "**") {
+		rest := i + 2
+		if rest < len(p) && p[rest] == '/' {
+			rest++
+		}
+		if rest == len(p) {
 			return true
 		}
-		for i := 0; i <= len(name); i++ {
-			if (i == 0 || name[i-1] == '/') && globMatch(rest, name[i:]) {
+		for k := j; k <= len(n); k++ {
+			if (k == j || n[k-1] == '/') && m.match(rest, k) {
 				return true
 			}
 		}
 		return false
 	}
-	switch c := pattern[0]; c {
+	switch p[i] {
 	case '*':
-		for i := 0; i <= len(name); i++ {
-			if globMatch(pattern[1:], name[i:]) {
+		for k := j; k <= len(n); k++ {
+			if m.match(i+1, k) {
 				return true
 			}
-			if i < len(name) && name[i] == '/' {
+			if k < len(n) && n[k] == '/' {
 				return false
 			}
 		}
 		return false
 	case '?':
-		return name != "" && name[0] != '/' && globMatch(pattern[1:], name[1:])
+		return j < len(n) && n[j] != '/' && m.match(i+1, j+1)
 	case '[':
-		if end := strings.IndexByte(pattern[1:], ']'); end >= 0 && name != "" {
-			class := pattern[1 : end+1]
-			if classMatch(class, name[0]) {
-				return globMatch(pattern[end+2:], name[1:])
-			}
-			return false
+		if end := strings.IndexByte(p[i+1:], ']'); end >= 0 && j < len(n) {
+			return classMatch(p[i+1:i+1+end], n[j]) && m.match(i+end+2, j+1)
 		}
 	case '\\':
-		if len(pattern) > 1 {
-			return name != "" && name[0] == pattern[1] && globMatch(pattern[2:], name[1:])
+		if i+1 < len(p) {
+			return j < len(n) && n[j] == p[i+1] && m.match(i+2, j+1)
 		}
 	}
-	return name != "" && name[0] == pattern[0] && globMatch(pattern[1:], name[1:])
+	return j < len(n) && n[j] == p[i] && m.match(i+1, j+1)
 }
 
 func classMatch(class string, c byte) bool {
