@@ -20,10 +20,11 @@ import (
 
 // Exit codes.
 const (
-	ExitOK       = 0 // nothing at or above --fail-on was found
-	ExitFindings = 1 // findings at or above --fail-on
-	ExitUsage    = 2 // bad arguments, configuration, project file or policy
-	ExitInternal = 3 // a bug in sflint
+	ExitOK        = 0   // nothing at or above --fail-on was found
+	ExitFindings  = 1   // findings at or above --fail-on
+	ExitUsage     = 2   // bad arguments, configuration, project file or policy
+	ExitInternal  = 3   // a bug in sflint
+	ExitInterrupt = 130 // interrupted (SIGINT), as shells report it
 )
 
 type env struct {
@@ -75,7 +76,12 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	for _, c := range commands {
 		if c.name == args[0] {
-			return c.run(e, args[1:])
+			code := c.run(e, args[1:])
+			if ctx.Err() != nil {
+				fmt.Fprintln(stderr, "sflint: interrupted")
+				return ExitInterrupt
+			}
+			return code
 		}
 	}
 	fmt.Fprintf(stderr, "sflint: unknown command %q; valid commands: %s\n", args[0], strings.Join(commandNames(), ", "))
@@ -152,6 +158,9 @@ func loadCatalog() (*engine.Catalog, error) {
 
 // fail prints an error as one line and picks its exit code.
 func fail(e *env, c string, err error) int {
+	if errors.Is(err, context.Canceled) {
+		return ExitInterrupt // Run says so once
+	}
 	fmt.Fprintf(e.stderr, "sflint %s: %v\n", c, err)
 	var internal *internalError
 	if errors.As(err, &internal) {

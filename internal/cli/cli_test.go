@@ -202,3 +202,16 @@ func TestInternalErrorExitCode(t *testing.T) {
 		t.Errorf("stderr %q", errb.String())
 	}
 }
+
+func TestInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	code := Run(ctx, []string{"lint", broken}, strings.NewReader(""), &out, &errb)
+	if code != ExitInterrupt || errb.String() != "sflint: interrupted\n" {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
+	}
+	if out.Len() != 0 {
+		t.Errorf("an interrupted run prints no findings, got %q", out.String())
+	}
+}
