@@ -286,11 +286,14 @@ func parseFile(f project.File) (parsedFile, error) {
 	opt, _ := model.Reads(f.Kind.Type)
 	data, err := os.ReadFile(f.Abs)
 	if err != nil {
+		// An unreadable file is reported like a broken one, and the rest of
+		// the project is still linted.
 		var pe *os.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return parsedFile{}, fmt.Errorf("%s: %w", f.Abs, err)
+		msg := fmt.Sprintf("cannot read the file: %v", err)
+		return parsedFile{malformed: &model.Malformed{File: f.Rel, Pos: parse.Pos{Line: 1, Col: 1}, Msg: msg}}, nil
 	}
 	doc, err := parse.XML(data, opt)
 	if err != nil {

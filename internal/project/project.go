@@ -137,11 +137,21 @@ func (p *Project) walk(dir string, seen map[string]bool) error {
 	// filepath.WalkDir visits entries in lexical order and does not follow
 	// symbolic links, so the walk is deterministic and stays in the tree.
 	return filepath.WalkDir(start, func(abs string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return &Error{File: abs, Msg: readError(err)}
-		}
 		rel, _ := filepath.Rel(p.Root, abs)
 		rel = filepath.ToSlash(rel)
+		if err != nil {
+			// An unreadable folder is skipped; the rest is still linted.
+			p.Notes = append(p.Notes, fmt.Sprintf("%s: cannot read: %s; skipped", rel, readError(err)))
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Links may point out of the project or into a loop.
+			p.Notes = append(p.Notes, fmt.Sprintf("%s: symbolic link not followed", rel))
+			return nil
+		}
 		if d.IsDir() {
 			if abs != start && (skipDirs[d.Name()] || p.Ignore.Ignored(rel, true)) {
 				return filepath.SkipDir

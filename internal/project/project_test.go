@@ -108,3 +108,38 @@ func TestFindRoot(t *testing.T) {
 		t.Error("a missing path must be an error")
 	}
 }
+
+func TestSymlinksAreNotFollowed(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	write(t, root, map[string]string{
+		ConfigName: `{"packageDirectories": [{"path": "force-app"}]}`,
+		"force-app/main/default/namedCredentials/A.namedCredential-meta.xml": "",
+	})
+	write(t, outside, map[string]string{"B.namedCredential-meta.xml": ""})
+	links := map[string]string{
+		"force-app/out":  outside,
+		"force-app/loop": filepath.Join(root, "force-app"),
+		"force-app/main/default/namedCredentials/C.namedCredential-meta.xml": filepath.Join(outside, "B.namedCredential-meta.xml"),
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(root, filepath.FromSlash(name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := Load(root, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rels(p); got != "force-app/main/default/namedCredentials/A.namedCredential-meta.xml" {
+		t.Errorf("files: %s", got)
+	}
+	if len(p.Notes) != 3 {
+		t.Fatalf("want one note per link, got %q", p.Notes)
+	}
+	for _, n := range p.Notes {
+		if !strings.HasSuffix(n, "symbolic link not followed") {
+			t.Errorf("note %q", n)
+		}
+	}
+}
