@@ -5,6 +5,7 @@
 #   mismatched tag, text outside the root, a DOCTYPE, a non-UTF-8 encoding), or
 #   its root element is not the type its suffix names: a
 #   .namedCredential-meta.xml file must have <NamedCredential> as its root.
+#   A file that cannot be read at all (permissions) is reported here too.
 # related_resources:
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_types_list.htm
 # custom:
@@ -32,7 +33,8 @@
 #     </NamedCredential>
 #   assumptions: |
 #     Only the types that sflint's rules read are parsed; other files are
-#     classified by name and not opened.
+#     classified by name and not opened. Files over 64 MiB, UTF-16 files and
+#     elements nested more than 256 deep are reported rather than read.
 package sflint.rules.project.malformed_xml
 
 import data.sflint.lib
