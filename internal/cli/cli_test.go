@@ -122,7 +122,7 @@ func TestUsageErrors(t *testing.T) {
 	}{
 		{"no command", nil, "Usage: sflint COMMAND"},
 		{"unknown command", []string{"lnt"}, `unknown command "lnt"; valid commands: lint, rules, explain, inspect, version`},
-		{"unknown flag", []string{"lint", "--formt", "json"}, "unknown flag: --formt; valid flags: --fail-on, --format, --help, --jobs"},
+		{"unknown flag", []string{"lint", "--formt", "json"}, "unknown flag: --formt; valid flags: --fail-on, --format, --help, --jobs, --no-cache"},
 		{"unknown format", []string{"lint", "--format", "xml"}, `unknown format "xml"; valid formats: `},
 		{"unknown level", []string{"lint", "--fail-on", "fatal"}, `unknown --fail-on level "fatal"; valid levels: error, warning, info, none`},
 		{"negative jobs", []string{"lint", "-j", "-1"}, "--jobs must be 0 or more"},

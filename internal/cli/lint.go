@@ -3,6 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/sflint/sflint/internal/engine"
@@ -17,6 +19,7 @@ func runLint(e *env, args []string) int {
 	format := fs.String("format", "text", "output format: "+strings.Join(report.Formats(), ", "))
 	failOn := fs.String("fail-on", "error", "lowest severity that makes the exit code 1: "+strings.Join(failOnLevels, ", "))
 	jobs := fs.IntP("jobs", "j", 0, "files parsed in parallel (0: one per CPU)")
+	noCache := fs.Bool("no-cache", false, "read every file again instead of using the cache of earlier runs")
 	if code, done := parseFlags(e, "lint", fs, args); done {
 		return code
 	}
@@ -43,7 +46,7 @@ func runLint(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "lint", err)
 	}
-	res, err := lint.Run(e.ctx, eng, fs.Args(), lint.Options{Jobs: *jobs})
+	res, err := lint.Run(e.ctx, eng, fs.Args(), lint.Options{Jobs: *jobs, CacheDir: cacheDir(*noCache)})
 	if err != nil {
 		return fail(e, "lint", classify(err))
 	}
@@ -63,6 +66,22 @@ func runLint(e *env, args []string) int {
 		}
 	}
 	return ExitOK
+}
+
+// cacheDir is where parse results are kept between runs: $SFLINT_CACHE_DIR,
+// else sflint's folder in the user cache directory; "" turns caching off.
+func cacheDir(off bool) string {
+	if off {
+		return ""
+	}
+	if d := os.Getenv("SFLINT_CACHE_DIR"); d != "" {
+		return d
+	}
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "sflint")
 }
 
 // parseFailOn maps a level to a severity; "none" is 0 and never fails.

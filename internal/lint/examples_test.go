@@ -2,9 +2,11 @@ package lint_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/sflint/sflint/internal/lint"
@@ -132,4 +134,49 @@ func TestBareTree(t *testing.T) {
 	if f := res.Findings[0]; f.Rule.ID != "namedcred/unknown-external-credential" || f.Line != 14 {
 		t.Errorf("got %s at line %d", f.Rule.ID, f.Line)
 	}
+}
+
+// TestCacheDoesNotChangeFindings lints without a cache, with a cold one and
+// with a warm one, after a file changed too.
+func TestCacheDoesNotChangeFindings(t *testing.T) {
+	e, _ := builtin(t)
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../examples/broken")); err != nil {
+		t.Fatal(err)
+	}
+	cacheDir := t.TempDir()
+	run := func(cache string) []string {
+		res, err := lint.Run(context.Background(), e, nil, lint.Options{Dir: dir, CacheDir: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, f := range res.Findings {
+			out = append(out, fmt.Sprintf("%s:%d:%d %s %s", f.File, f.Line, f.Col, f.Rule.ID, f.Message))
+		}
+		return out
+	}
+	same := func(what string, a, b []string) {
+		t.Helper()
+		if strings.Join(a, "\n") != strings.Join(b, "\n") {
+			t.Errorf("%s:\n%s\nvs\n%s", what, strings.Join(a, "\n"), strings.Join(b, "\n"))
+		}
+	}
+	none := run("")
+	same("cold cache", none, run(cacheDir))
+	same("warm cache", none, run(cacheDir))
+	nc := filepath.Join(dir, "force-app/main/default/namedCredentials/Loopback.namedCredential-meta.xml")
+	data, err := os.ReadFile(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed := strings.Replace(string(data), "loopback_auth", "Loopback_Auth", 1)
+	if err := os.WriteFile(nc, []byte(fixed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	after := run("")
+	if len(after) != len(none)-1 {
+		t.Fatalf("fixing the Named Credential should remove one finding: %d -> %d", len(none), len(after))
+	}
+	same("warm cache after a change", after, run(cacheDir))
 }

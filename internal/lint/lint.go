@@ -16,6 +16,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/sflint/sflint/internal/cache"
 	"github.com/sflint/sflint/internal/engine"
 	"github.com/sflint/sflint/internal/metadata"
 	"github.com/sflint/sflint/internal/model"
@@ -27,6 +28,8 @@ import (
 type Options struct {
 	Jobs int    // parallel parsers; 0 means one per CPU
 	Dir  string // working directory that output paths are relative to; "" means the current one
+	// CacheDir keeps parse results between runs; "" disables the cache.
+	CacheDir string
 }
 
 // Result is the outcome of a run. Finding files are slash-separated and
@@ -208,9 +211,16 @@ func buildInput(ctx context.Context, t *target, opt Options) (*project.Project, 
 			info.PackageDirs = append(info.PackageDirs, d.Path)
 		}
 	}
-	parsed, err := parseAll(ctx, proj.Files, opt.Jobs)
+	var c *cache.Cache
+	if opt.CacheDir != "" {
+		c = cache.Open(opt.CacheDir, proj.Root)
+	}
+	parsed, err := parseAll(ctx, proj.Files, opt.Jobs, c)
 	if err != nil {
 		return nil, nil, err
+	}
+	if c != nil {
+		_ = c.Save() // a cache that cannot be written only costs the next run time
 	}
 	for i, f := range proj.Files {
 		b.AddFile(fileInfo(f))
@@ -248,7 +258,7 @@ type parsedFile struct {
 
 // parseAll reads the files the rules need, jobs at a time. Results keep the
 // order of files so the model is the same whatever the parallelism.
-func parseAll(ctx context.Context, files []project.File, jobs int) ([]parsedFile, error) {
+func parseAll(ctx context.Context, files []project.File, jobs int, c *cache.Cache) ([]parsedFile, error) {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
@@ -261,7 +271,7 @@ func parseAll(ctx context.Context, files []project.File, jobs int) ([]parsedFile
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				out[i], errs[i] = parseFile(files[i])
+				out[i], errs[i] = parseFile(files[i], c)
 			}
 		}()
 	}
@@ -282,35 +292,61 @@ func parseAll(ctx context.Context, files []project.File, jobs int) ([]parsedFile
 	return out, errors.Join(errs...)
 }
 
-func parseFile(f project.File) (parsedFile, error) {
+// parsed is what reading one file gave, as the cache keeps it.
+type parsed struct {
+	Doc    *parse.Document
+	Syntax *parse.SyntaxError
+}
+
+func parseFile(f project.File, c *cache.Cache) (parsedFile, error) {
+	var p parsed
+	key := cache.KeyOf(f.Rel, f.Info)
+	if c == nil || f.Info == nil || !c.Get(key, &p) {
+		var err error
+		if p, err = readFile(f); err != nil {
+			return unreadable(f, err), nil
+		}
+		if c != nil && f.Info != nil {
+			c.Put(key, p)
+		}
+	}
+	if p.Syntax != nil {
+		return parsedFile{malformed: &model.Malformed{File: f.Rel, Pos: p.Syntax.Pos, Msg: p.Syntax.Msg}}, nil
+	}
+	if want := f.Kind.Type.Name; p.Doc.Root.Name != want {
+		msg := fmt.Sprintf("root element <%s> does not match the .%s suffix, which needs <%s>",
+			p.Doc.Root.Name, f.Kind.Suffix, want)
+		return parsedFile{malformed: &model.Malformed{File: f.Rel, Pos: p.Doc.Root.Pos, Msg: msg}}, nil
+	}
+	return parsedFile{record: &model.Record{
+		Type: f.Kind.Type, Name: f.Kind.Name, File: f.Rel, Root: p.Doc.Root, Unknown: p.Doc.Unknown,
+	}}, nil
+}
+
+// readFile reads and parses one metadata file.
+func readFile(f project.File) (parsed, error) {
 	opt, _ := model.Reads(f.Kind.Type)
 	data, err := os.ReadFile(f.Abs)
 	if err != nil {
-		// An unreadable file is reported like a broken one, and the rest of
-		// the project is still linted.
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		msg := fmt.Sprintf("cannot read the file: %v", err)
-		return parsedFile{malformed: &model.Malformed{File: f.Rel, Pos: parse.Pos{Line: 1, Col: 1}, Msg: msg}}, nil
+		return parsed{}, err
 	}
 	doc, err := parse.XML(data, opt)
-	if err != nil {
-		var se *parse.SyntaxError
-		if !errors.As(err, &se) {
-			return parsedFile{}, fmt.Errorf("%s: %w", f.Abs, err)
-		}
-		return parsedFile{malformed: &model.Malformed{File: f.Rel, Pos: se.Pos, Msg: se.Msg}}, nil
+	var se *parse.SyntaxError
+	if errors.As(err, &se) {
+		return parsed{Syntax: se}, nil
 	}
-	if want := f.Kind.Type.Name; doc.Root.Name != want {
-		msg := fmt.Sprintf("root element <%s> does not match the .%s suffix, which needs <%s>",
-			doc.Root.Name, f.Kind.Suffix, want)
-		return parsedFile{malformed: &model.Malformed{File: f.Rel, Pos: doc.Root.Pos, Msg: msg}}, nil
+	return parsed{Doc: doc}, err
+}
+
+// unreadable reports a file that cannot be read like a broken one, so the
+// rest of the project is still linted.
+func unreadable(f project.File, err error) parsedFile {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
 	}
-	return parsedFile{record: &model.Record{
-		Type: f.Kind.Type, Name: f.Kind.Name, File: f.Rel, Root: doc.Root, Unknown: doc.Unknown,
-	}}, nil
+	msg := fmt.Sprintf("cannot read the file: %v", err)
+	return parsedFile{malformed: &model.Malformed{File: f.Rel, Pos: parse.Pos{Line: 1, Col: 1}, Msg: msg}}
 }
 
 // under reports whether abs is one of paths or inside one of them.

@@ -44,6 +44,7 @@ type File struct {
 	Rel  string // slash-separated, relative to the project root
 	Kind metadata.File
 	Size int64
+	Info fs.FileInfo // what the walk's stat said, for the cache key
 }
 
 // Error is a problem with the project itself (as opposed to one of its source
@@ -170,7 +171,7 @@ func (p *Project) walk(dir string, seen map[string]bool) error {
 		if err != nil {
 			return &Error{File: abs, Msg: readError(err)}
 		}
-		p.Files = append(p.Files, File{Abs: abs, Rel: rel, Kind: kind, Size: info.Size()})
+		p.Files = append(p.Files, File{Abs: abs, Rel: rel, Kind: kind, Size: info.Size(), Info: info})
 		return nil
 	})
 }
