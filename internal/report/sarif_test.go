@@ -43,9 +43,8 @@ func sarifMultitool(t *testing.T) string {
 	p, err = exec.LookPath("sarif-multitool")
 	if err != nil {
 		t.Fatalf("the SARIF Multitool is needed to validate SARIF output and was not found "+
-			"(%v). Install it outside the repository and point the test at it:\n"+
-			"  npm install --prefix /tmp/sarifmt @microsoft/sarif-multitool@%s\n"+
-			"  export SFLINT_SARIF_MULTITOOL=/tmp/sarifmt/node_modules/.bin/sarif-multitool",
+			"(%v). Install the test tools with `npm ci` at the repository root (bash .ci/run "+
+			"does), or point SFLINT_SARIF_MULTITOOL at a @microsoft/sarif-multitool@%s install",
 			err, multitoolVersion)
 	}
 	return p
