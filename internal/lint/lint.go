@@ -18,6 +18,7 @@ import (
 
 	"github.com/sflint/sflint/internal/cache"
 	"github.com/sflint/sflint/internal/engine"
+	"github.com/sflint/sflint/internal/lwc"
 	"github.com/sflint/sflint/internal/metadata"
 	"github.com/sflint/sflint/internal/model"
 	"github.com/sflint/sflint/internal/parse"
@@ -229,6 +230,8 @@ func buildInput(ctx context.Context, t *target, opt Options) (*project.Project, 
 			b.AddMalformed(*p.malformed)
 		case p.record != nil:
 			b.Add(p.record)
+		case p.script != nil:
+			b.AddScript(f.Kind.Name, f.Rel, p.script)
 		}
 	}
 	return proj, b.Build().Input(info), nil
@@ -254,6 +257,22 @@ func fileInfo(f project.File) model.FileInfo {
 type parsedFile struct {
 	record    *model.Record
 	malformed *model.Malformed
+	script    *lwc.Script
+}
+
+// reads reports whether the rules need the file's content.
+func reads(f project.File) bool {
+	if _, ok := model.Reads(f.Kind.Type); !ok {
+		return false
+	}
+	return f.Kind.IsXML || isScript(f)
+}
+
+// isScript holds for the JavaScript of a Lightning web component; Jest
+// tests are not part of the component.
+func isScript(f project.File) bool {
+	return f.Kind.Type.Name == "LightningComponentBundle" && strings.HasSuffix(f.Rel, ".js") &&
+		!strings.Contains(f.Rel, "/__tests__/")
 }
 
 // parseAll reads the files the rules need, jobs at a time. Results keep the
@@ -276,7 +295,7 @@ func parseAll(ctx context.Context, files []project.File, jobs int, c *cache.Cach
 		}()
 	}
 	for i, f := range files {
-		if _, ok := model.Reads(f.Kind.Type); !ok || !f.Kind.IsXML {
+		if !reads(f) {
 			continue
 		}
 		if ctx.Err() != nil {
@@ -296,6 +315,7 @@ func parseAll(ctx context.Context, files []project.File, jobs int, c *cache.Cach
 type parsed struct {
 	Doc    *parse.Document
 	Syntax *parse.SyntaxError
+	Script *lwc.Script
 }
 
 func parseFile(f project.File, c *cache.Cache) (parsedFile, error) {
@@ -309,6 +329,9 @@ func parseFile(f project.File, c *cache.Cache) (parsedFile, error) {
 		if c != nil && f.Info != nil {
 			c.Put(key, p)
 		}
+	}
+	if p.Script != nil {
+		return parsedFile{script: p.Script}, nil
 	}
 	if p.Syntax != nil {
 		return parsedFile{malformed: &model.Malformed{File: f.Rel, Pos: p.Syntax.Pos, Msg: p.Syntax.Msg}}, nil
@@ -329,6 +352,9 @@ func readFile(f project.File) (parsed, error) {
 	data, err := os.ReadFile(f.Abs)
 	if err != nil {
 		return parsed{}, err
+	}
+	if isScript(f) {
+		return parsed{Script: lwc.Scan(data)}, nil
 	}
 	doc, err := parse.XML(data, opt)
 	var se *parse.SyntaxError

@@ -46,6 +46,7 @@ func (m *Model) Input(p Project) ast.Value {
 		item("corsOrigins", listTerm(m.Others["CorsWhitelistOrigin"], plainTerm)),
 		item("cspTrustedSites", listTerm(m.Others["CspTrustedSite"], plainTerm)),
 		item("remoteSiteSettings", listTerm(m.Others["RemoteSiteSetting"], plainTerm)),
+		item("lwcBundles", listTerm(sortedBundles(m.Bundles), bundleTerm)),
 	)
 }
 

@@ -9,6 +9,7 @@ package model
 import (
 	"strings"
 
+	"github.com/sflint/sflint/internal/lwc"
 	"github.com/sflint/sflint/internal/metadata"
 	"github.com/sflint/sflint/internal/parse"
 )
@@ -110,6 +111,20 @@ type Model struct {
 	PermissionSets      []*PermissionSet
 	ConnectedApps       []*Record
 	Others              map[string][]*Record // other parsed types, by type name
+	Bundles             map[string]*Bundle   // Lightning web components, by name
+}
+
+// Bundle is a Lightning web component: its .js-meta.xml and its scripts.
+type Bundle struct {
+	Name    string
+	Meta    *Record // nil when the bundle has no .js-meta.xml
+	Scripts []Script
+}
+
+// Script is one JavaScript file of a bundle, as the LWC scanner read it.
+type Script struct {
+	File string
+	Scan *lwc.Script
 }
 
 // FileInfo is one source file as classified by name.
@@ -153,6 +168,7 @@ var readTypes = map[string]map[string]bool{
 	"CorsWhitelistOrigin":       nil,
 	"CspTrustedSite":            nil,
 	"RemoteSiteSetting":         nil,
+	"LightningComponentBundle":  nil,
 	"PermissionSet":             permissionSections,
 	"Profile":                   permissionSections,
 }
@@ -180,6 +196,7 @@ func NewBuilder(namespace string) *Builder {
 		Namespace:   namespace,
 		AppChildren: map[string][]*AppChild{},
 		Others:      map[string][]*Record{},
+		Bundles:     map[string]*Bundle{},
 	}}
 }
 
@@ -205,6 +222,8 @@ func (b *Builder) Add(r *Record) {
 		b.m.PermissionSets = append(b.m.PermissionSets, newPermissionSet(r))
 	case "ConnectedApp":
 		b.m.ConnectedApps = append(b.m.ConnectedApps, r)
+	case "LightningComponentBundle":
+		b.bundle(r.Name).Meta = r
 	default:
 		b.m.Others[r.Type.Name] = append(b.m.Others[r.Type.Name], r)
 	}
@@ -256,6 +275,21 @@ func newPermissionSet(r *Record) *PermissionSet {
 		})
 	}
 	return ps
+}
+
+// AddScript records a scanned JavaScript file of a bundle.
+func (b *Builder) AddScript(bundle, file string, s *lwc.Script) {
+	bb := b.bundle(bundle)
+	bb.Scripts = append(bb.Scripts, Script{File: file, Scan: s})
+}
+
+func (b *Builder) bundle(name string) *Bundle {
+	bb := b.m.Bundles[name]
+	if bb == nil {
+		bb = &Bundle{Name: name}
+		b.m.Bundles[name] = bb
+	}
+	return bb
 }
 
 // Build resolves every link and returns the model.

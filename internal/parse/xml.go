@@ -289,10 +289,10 @@ func (r *reader) start(t xml.StartElement, off int64) error {
 			break
 		}
 		f.el = &Element{Name: name, Pos: r.at(off)}
-		if fld.Complex != "" {
-			f.schema = metadata.Schema(fld.Complex)
-			f.open = f.schema == nil
-		}
+		// A simple-typed element with children (LWC targetConfigs, typed
+		// as a string in the WSDL) keeps them as they are.
+		f.schema = metadata.Schema(fld.Complex)
+		f.open = f.schema == nil
 	}
 	if f.el != nil {
 		parent.el.Children = append(parent.el.Children, f.el)

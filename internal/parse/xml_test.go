@@ -170,3 +170,16 @@ func TestXMLRepeatedSchemaChild(t *testing.T) {
 		t.Errorf("unknown = %+v", doc.Unknown)
 	}
 }
+
+func TestXMLSimpleTypedElementWithChildren(t *testing.T) {
+	src := `<LightningComponentBundle><apiVersion>66.0</apiVersion><targetConfigs>
+<targetConfig targets="lightning__AppPage"><property name="x" type="String"/></targetConfig>
+</targetConfigs></LightningComponentBundle>`
+	doc, err := XML([]byte(src), Options{Schema: metadata.Schema("LightningComponentBundle")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Unknown) != 0 || doc.Root.Child("targetConfigs").Child("targetConfig") == nil {
+		t.Errorf("unknown %+v, root %+v", doc.Unknown, doc.Root)
+	}
+}
