@@ -46,7 +46,7 @@ func runExplain(e *env, args []string) int {
 	}
 	r := cat.Lookup(fs.Arg(0))
 	if r == nil {
-		fmt.Fprintf(e.stderr, "sflint explain: unknown rule %q; valid rules: %s\n", fs.Arg(0), strings.Join(cat.IDs(), ", "))
+		fmt.Fprintf(e.stderr, "sflint explain: unknown rule %q; %s\n", fs.Arg(0), validRules(cat, fs.Arg(0)))
 		return ExitUsage
 	}
 	writeExplain(e.stdout, r)
@@ -75,4 +75,25 @@ func writeExplain(w io.Writer, r *engine.Rule) {
 	if len(r.Related) > 0 {
 		section("See also", strings.Join(r.Related, "\n"))
 	}
+}
+
+// validRules names the valid choices for a mistyped rule id in one line: the
+// rules of its category when the category exists, else the categories.
+func validRules(cat *engine.Catalog, id string) string {
+	category, _, _ := strings.Cut(id, "/")
+	var same, categories []string
+	seen := map[string]bool{}
+	for _, r := range cat.Rules {
+		if r.Category() == category {
+			same = append(same, r.ID)
+		}
+		if !seen[r.Category()] {
+			seen[r.Category()] = true
+			categories = append(categories, r.Category())
+		}
+	}
+	if len(same) > 0 {
+		return fmt.Sprintf("valid %s rules: %s", category, strings.Join(same, ", "))
+	}
+	return fmt.Sprintf("valid categories: %s ('sflint rules' lists every rule)", strings.Join(categories, ", "))
 }
