@@ -1,0 +1,414 @@
+package apex
+
+import (
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Pos is a 1-based line and column. Columns count characters (runes); a byte
+// that is not valid UTF-8 counts as one character. "\n", "\r\n" and a lone
+// "\r" each end a line.
+type Pos struct {
+	Line, Col int
+}
+
+// TokenKind tells what a token is.
+type TokenKind int
+
+// Token kinds.
+const (
+	EOF            TokenKind = iota
+	Ident                    // a name; also type names such as String, List, System
+	Keyword                  // a reserved word that is never a name, see keywords
+	StringLit                // a single-quoted string literal
+	Number                   // an integer, long, decimal or double literal
+	Punct                    // an operator or punctuation
+	AnnotationName           // @Name; Text keeps the '@'
+	Invalid                  // malformed input; Err says what is wrong
+)
+
+var kindNames = [...]string{"EOF", "Ident", "Keyword", "StringLit", "Number", "Punct",
+	"AnnotationName", "Invalid"}
+
+func (k TokenKind) String() string {
+	if k >= 0 && int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "TokenKind(?)"
+}
+
+// Token is one lexical token.
+type Token struct {
+	Kind  TokenKind
+	Text  string // the source text as written (strings keep their quotes)
+	Lower string // names, keywords, annotations: Text lower-cased; else Text
+	Value string // StringLit: the decoded value
+	Err   string // Invalid: what is wrong
+	Pos   Pos    // first character; the opening quote of a string, the '@'
+	Off   int    // byte offset of the first character
+	End   int    // byte offset just past the token
+}
+
+// Comment is a // or /* */ comment with its text and position.
+type Comment struct {
+	Text string
+	Pos  Pos
+}
+
+// keywords are the reserved words the parser relies on. Type names (String,
+// List, Map, Set, Object, System) and contextual words (with, without,
+// inherited, sharing, get, set) are lexed as identifiers, because Apex code
+// uses them as names; compare Token.Lower to recognise them.
+var keywords = map[string]bool{
+	"abstract": true, "break": true, "catch": true, "class": true, "continue": true,
+	"delete": true, "do": true, "else": true, "enum": true, "extends": true,
+	"false": true, "final": true, "finally": true, "for": true, "global": true,
+	"if": true, "implements": true, "insert": true, "instanceof": true,
+	"interface": true, "merge": true, "new": true, "null": true, "override": true,
+	"private": true, "protected": true, "public": true, "return": true,
+	"static": true, "super": true, "switch": true, "testmethod": true, "this": true,
+	"throw": true, "transient": true, "trigger": true, "true": true, "try": true,
+	"undelete": true, "update": true, "upsert": true, "virtual": true, "void": true,
+	"webservice": true, "when": true, "while": true,
+}
+
+// puncts lists operators longest first so that the first match is the
+// longest. '>' is never combined with another '>': List<List<String>> must
+// close two type argument lists, so shifts are lexed as separate '>' tokens.
+var puncts = []string{
+	"===", "!==", "<<=",
+	"==", "!=", "<=", ">=", "&&", "||", "++", "--", "+=", "-=", "*=", "/=", "%=",
+	"&=", "|=", "^=", "=>", "?.", "??", "<<",
+	"(", ")", "{", "}", "[", "]", ";", ",", ".", "=", "+", "-", "*", "/", "%",
+	"&", "|", "^", "!", "~", "?", ":", "<", ">", "@",
+}
+
+// Lexer reads tokens from Apex source one at a time. It never fails: malformed
+// input yields Invalid tokens, and every call to Next makes progress.
+type Lexer struct {
+	src      []byte
+	text     string // src converted once; token texts are slices of it
+	off      int
+	pos      Pos
+	comments []Comment
+}
+
+// NewLexer returns a lexer over src. A leading UTF-8 byte order mark is
+// skipped without counting a column, as editors do.
+func NewLexer(src []byte) *Lexer {
+	l := &Lexer{src: src, text: string(src), pos: Pos{Line: 1, Col: 1}}
+	if strings.HasPrefix(l.text, "\uFEFF") {
+		l.off = 3
+	}
+	return l
+}
+
+// Lex returns all tokens of src, comments left out, ending with one EOF token.
+func Lex(src []byte) []Token {
+	l := NewLexer(src)
+	var toks []Token
+	for {
+		t := l.Next()
+		toks = append(toks, t)
+		if t.Kind == EOF {
+			return toks
+		}
+	}
+}
+
+// Comments returns the comments read so far.
+func (l *Lexer) Comments() []Comment {
+	return l.comments
+}
+
+// Next returns the next token; at the end of input it keeps returning EOF.
+func (l *Lexer) Next() Token {
+	if t, ok := l.skipSpace(); !ok {
+		return t
+	}
+	start, pos := l.off, l.pos
+	if l.off >= len(l.src) {
+		return Token{Kind: EOF, Pos: pos, Off: start, End: start}
+	}
+	c := l.src[l.off]
+	switch {
+	case isLetter(c):
+		l.word()
+		return l.wordToken(start, pos)
+	case isDigit(c):
+		l.number()
+		return l.token(Number, start, pos)
+	case c == '\'':
+		return l.str(start, pos)
+	case c == '@' && isLetter(l.peek(1)):
+		l.advance()
+		l.word()
+		return l.token(AnnotationName, start, pos)
+	}
+	rest := l.text[l.off:min(l.off+3, len(l.src))]
+	for _, p := range puncts {
+		if strings.HasPrefix(rest, p) {
+			l.off += len(p)
+			l.pos.Col += len(p)
+			return l.token(Punct, start, pos)
+		}
+	}
+	l.advance()
+	return l.invalid(start, pos, "unexpected character")
+}
+
+// skipSpace skips white space and comments. It returns false with an Invalid
+// token when a block comment is not closed.
+func (l *Lexer) skipSpace() (Token, bool) {
+	for l.off < len(l.src) {
+		c := l.src[l.off]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			l.advance()
+		case c == '/' && l.peek(1) == '/':
+			l.lineComment()
+		case c == '/' && l.peek(1) == '*':
+			if t, ok := l.blockComment(); !ok {
+				return t, false
+			}
+		default:
+			return Token{}, true
+		}
+	}
+	return Token{}, true
+}
+
+func (l *Lexer) lineComment() {
+	start, pos := l.off, l.pos
+	for l.off < len(l.src) && l.src[l.off] != '\n' && l.src[l.off] != '\r' {
+		l.advance()
+	}
+	l.comments = append(l.comments, Comment{Text: l.text[start:l.off], Pos: pos})
+}
+
+// blockComment reads a /* */ comment. An unclosed comment runs to the end of
+// input and is returned as an Invalid token with ok false.
+func (l *Lexer) blockComment() (t Token, ok bool) {
+	start, pos := l.off, l.pos
+	l.advance()
+	l.advance()
+	for l.off < len(l.src) {
+		if l.src[l.off] == '*' && l.peek(1) == '/' {
+			l.advance()
+			l.advance()
+			c := Comment{Text: l.text[start:l.off], Pos: pos}
+			l.comments = append(l.comments, c)
+			return Token{}, true
+		}
+		l.advance()
+	}
+	return l.invalid(start, pos, "unterminated comment"), false
+}
+
+// str reads a string literal. Apex strings cannot span lines: a line end or
+// the end of input before the closing quote gives an Invalid token that keeps
+// what was decoded so far in Value.
+func (l *Lexer) str(start int, pos Pos) Token {
+	l.advance()
+	var b strings.Builder
+	for l.off < len(l.src) {
+		switch c := l.src[l.off]; c {
+		case '\n', '\r':
+			return l.unterminated(start, pos, b.String())
+		case '\'':
+			l.advance()
+			t := l.token(StringLit, start, pos)
+			t.Value = b.String()
+			return t
+		case '\\':
+			l.escape(&b)
+		default:
+			_, size := utf8.DecodeRune(l.src[l.off:])
+			b.Write(l.src[l.off : l.off+size])
+			l.advance()
+		}
+	}
+	return l.unterminated(start, pos, b.String())
+}
+
+func (l *Lexer) unterminated(start int, pos Pos, value string) Token {
+	t := l.invalid(start, pos, "unterminated string literal")
+	t.Value = value
+	return t
+}
+
+// escapes maps the single-character escapes of Apex strings.
+var escapes = map[byte]byte{
+	'b': '\b', 't': '\t', 'n': '\n', 'f': '\f', 'r': '\r',
+	'"': '"', '\'': '\'', '\\': '\\',
+}
+
+// escape decodes one backslash escape. An unknown escape keeps the escaped
+// character, and a backslash before a line end leaves the line end to str.
+func (l *Lexer) escape(b *strings.Builder) {
+	l.advance()
+	if l.off >= len(l.src) || l.src[l.off] == '\n' || l.src[l.off] == '\r' {
+		return
+	}
+	c := l.src[l.off]
+	if e, ok := escapes[c]; ok {
+		b.WriteByte(e)
+		l.advance()
+		return
+	}
+	if c == 'u' {
+		if r, ok := l.unicodeEscape(); ok {
+			b.WriteRune(r)
+			return
+		}
+	}
+	_, size := utf8.DecodeRune(l.src[l.off:])
+	b.Write(l.src[l.off : l.off+size])
+	l.advance()
+}
+
+// unicodeEscape decodes \uXXXX at l.off (on the 'u'), joining a UTF-16
+// surrogate pair written as two escapes. A lone surrogate decodes to U+FFFD.
+func (l *Lexer) unicodeEscape() (rune, bool) {
+	r, ok := hex4(l.src[l.off+1:])
+	if !ok {
+		return 0, false
+	}
+	l.skipASCII(5)
+	if !utf16.IsSurrogate(r) {
+		return r, true
+	}
+	if l.peek(0) == '\\' && l.peek(1) == 'u' {
+		if r2, ok := hex4(l.src[l.off+2:]); ok {
+			if pair := utf16.DecodeRune(r, r2); pair != utf8.RuneError {
+				l.skipASCII(6)
+				return pair, true
+			}
+		}
+	}
+	return utf8.RuneError, true
+}
+
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[:4] {
+		var d byte
+		switch {
+		case isDigit(c):
+			d = c - '0'
+		case c >= 'a' && c <= 'f':
+			d = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			d = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(d)
+	}
+	return r, true
+}
+
+func (l *Lexer) word() {
+	for l.off < len(l.src) && (isLetter(l.src[l.off]) || isDigit(l.src[l.off])) {
+		l.off++
+		l.pos.Col++
+	}
+}
+
+func (l *Lexer) wordToken(start int, pos Pos) Token {
+	t := l.token(Ident, start, pos)
+	if keywords[t.Lower] {
+		t.Kind = Keyword
+	}
+	return t
+}
+
+// number reads digits with an optional fraction, exponent and L or D suffix.
+func (l *Lexer) number() {
+	l.digits()
+	if l.peek(0) == '.' && isDigit(l.peek(1)) {
+		l.skipASCII(1)
+		l.digits()
+	}
+	if c := l.peek(0); c == 'e' || c == 'E' {
+		n := 1
+		if s := l.peek(1); s == '+' || s == '-' {
+			n = 2
+		}
+		if isDigit(l.peek(n)) {
+			l.skipASCII(n)
+			l.digits()
+		}
+	}
+	switch l.peek(0) {
+	case 'l', 'L', 'd', 'D':
+		l.skipASCII(1)
+	}
+}
+
+func (l *Lexer) digits() {
+	for isDigit(l.peek(0)) {
+		l.skipASCII(1)
+	}
+}
+
+func (l *Lexer) token(k TokenKind, start int, pos Pos) Token {
+	text := l.text[start:l.off]
+	lower := text
+	if k == Ident || k == AnnotationName {
+		lower = strings.ToLower(text)
+	}
+	return Token{Kind: k, Text: text, Lower: lower, Pos: pos, Off: start, End: l.off}
+}
+
+func (l *Lexer) invalid(start int, pos Pos, msg string) Token {
+	t := l.token(Invalid, start, pos)
+	t.Err = msg
+	return t
+}
+
+// advance moves past one character, counting lines and columns.
+func (l *Lexer) advance() {
+	c := l.src[l.off]
+	switch {
+	case c == '\r' && l.peek(1) == '\n':
+		l.off += 2
+		l.pos = Pos{Line: l.pos.Line + 1, Col: 1}
+	case c == '\n' || c == '\r':
+		l.off++
+		l.pos = Pos{Line: l.pos.Line + 1, Col: 1}
+	case c < utf8.RuneSelf:
+		l.off++
+		l.pos.Col++
+	default:
+		_, size := utf8.DecodeRune(l.src[l.off:])
+		l.off += size
+		l.pos.Col++
+	}
+}
+
+// skipASCII moves past n characters known to be ASCII and not line ends.
+func (l *Lexer) skipASCII(n int) {
+	l.off += n
+	l.pos.Col += n
+}
+
+// peek returns the byte n bytes ahead, or 0 past the end.
+func (l *Lexer) peek(n int) byte {
+	if l.off+n < len(l.src) {
+		return l.src[l.off+n]
+	}
+	return 0
+}
+
+func isLetter(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
+
+func isDigit(c byte) bool {
+	return c >= '0' && c <= '9'
+}
