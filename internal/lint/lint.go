@@ -16,6 +16,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/sflint/sflint/internal/apex"
 	"github.com/sflint/sflint/internal/cache"
 	"github.com/sflint/sflint/internal/engine"
 	"github.com/sflint/sflint/internal/lwc"
@@ -232,6 +233,8 @@ func buildInput(ctx context.Context, t *target, opt Options) (*project.Project, 
 			b.Add(p.record)
 		case p.script != nil:
 			b.AddScript(f.Kind.Name, f.Rel, p.script)
+		case p.apex != nil:
+			b.AddApex(f.Rel, p.apex)
 		}
 	}
 	return proj, b.Build().Input(info), nil
@@ -258,14 +261,23 @@ type parsedFile struct {
 	record    *model.Record
 	malformed *model.Malformed
 	script    *lwc.Script
+	apex      *apex.File
 }
 
 // reads reports whether the rules need the file's content.
 func reads(f project.File) bool {
+	if isApex(f) {
+		return true
+	}
 	if _, ok := model.Reads(f.Kind.Type); !ok {
 		return false
 	}
 	return f.Kind.IsXML || isScript(f)
+}
+
+// isApex holds for Apex class source (not its -meta.xml).
+func isApex(f project.File) bool {
+	return f.Kind.Type != nil && f.Kind.Type.Name == "ApexClass" && !f.Kind.IsXML
 }
 
 // isScript holds for the JavaScript of a Lightning web component; Jest
@@ -316,6 +328,7 @@ type parsed struct {
 	Doc    *parse.Document
 	Syntax *parse.SyntaxError
 	Script *lwc.Script
+	Apex   *apex.File
 }
 
 func parseFile(f project.File, c *cache.Cache) (parsedFile, error) {
@@ -332,6 +345,9 @@ func parseFile(f project.File, c *cache.Cache) (parsedFile, error) {
 	}
 	if p.Script != nil {
 		return parsedFile{script: p.Script}, nil
+	}
+	if p.Apex != nil {
+		return parsedFile{apex: p.Apex}, nil
 	}
 	if p.Syntax != nil {
 		return parsedFile{malformed: &model.Malformed{File: f.Rel, Pos: p.Syntax.Pos, Msg: p.Syntax.Msg}}, nil
@@ -355,6 +371,9 @@ func readFile(f project.File) (parsed, error) {
 	}
 	if isScript(f) {
 		return parsed{Script: lwc.Scan(data)}, nil
+	}
+	if isApex(f) {
+		return parsed{Apex: apex.Parse(data)}, nil
 	}
 	doc, err := parse.XML(data, opt)
 	var se *parse.SyntaxError

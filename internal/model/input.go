@@ -47,6 +47,7 @@ func (m *Model) Input(p Project) ast.Value {
 		item("cspTrustedSites", listTerm(m.Others["CspTrustedSite"], plainTerm)),
 		item("remoteSiteSettings", listTerm(m.Others["RemoteSiteSetting"], plainTerm)),
 		item("lwcBundles", listTerm(sortedBundles(m.Bundles), bundleTerm)),
+		item("apexClasses", ast.ArrayTerm(m.apexTerms()...)),
 	)
 }
 

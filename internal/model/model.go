@@ -9,6 +9,7 @@ package model
 import (
 	"strings"
 
+	"github.com/sflint/sflint/internal/apex"
 	"github.com/sflint/sflint/internal/lwc"
 	"github.com/sflint/sflint/internal/metadata"
 	"github.com/sflint/sflint/internal/parse"
@@ -112,6 +113,13 @@ type Model struct {
 	ConnectedApps       []*Record
 	Others              map[string][]*Record // other parsed types, by type name
 	Bundles             map[string]*Bundle   // Lightning web components, by name
+	ApexFiles           []ApexFile
+}
+
+// ApexFile is one .cls file as the Apex reader saw it.
+type ApexFile struct {
+	File   string
+	Parsed *apex.File
 }
 
 // Bundle is a Lightning web component: its .js-meta.xml and its scripts.
@@ -275,6 +283,11 @@ func newPermissionSet(r *Record) *PermissionSet {
 		})
 	}
 	return ps
+}
+
+// AddApex records a parsed Apex class file.
+func (b *Builder) AddApex(file string, f *apex.File) {
+	b.m.ApexFiles = append(b.m.ApexFiles, ApexFile{File: file, Parsed: f})
 }
 
 // AddScript records a scanned JavaScript file of a bundle.

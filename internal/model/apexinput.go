@@ -1,0 +1,160 @@
+package model
+
+import (
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/sflint/sflint/internal/apex"
+	"github.com/sflint/sflint/internal/parse"
+)
+
+// calloutPrefix starts an endpoint that goes through a Named Credential.
+const calloutPrefix = "callout:"
+
+// apexTerms lists every class of every Apex file (inner classes too), with
+// its methods, callouts, literals and session id uses. Callouts that a
+// helper only templates are left out: their call sites are listed instead.
+func (m *Model) apexTerms() []*ast.Term {
+	ncs := newIndex[*NamedCredential]()
+	for _, nc := range m.NamedCredentials {
+		ncs.add(nc.Name, nc)
+	}
+	var out []*ast.Term
+	for _, f := range m.ApexFiles {
+		for _, c := range f.Parsed.AllClasses() {
+			out = append(out, m.classTerm(f.File, c, ncs))
+		}
+	}
+	return out
+}
+
+func apexPos(p apex.Pos) [][2]*ast.Term { return posItems(parse.Pos{Line: p.Line, Col: p.Col}) }
+
+func (m *Model) classTerm(file string, c *apex.Class, ncs *index[*NamedCredential]) *ast.Term {
+	var callouts []*ast.Term
+	for _, co := range c.Callouts {
+		if !co.Template {
+			callouts = append(callouts, m.calloutTerm(co, ncs))
+		}
+	}
+	items := append([][2]*ast.Term{
+		item("file", ast.StringTerm(file)),
+		item("name", ast.StringTerm(c.Name)),
+		item("visibility", ast.StringTerm(c.Visibility)),
+		item("sharing", ast.StringTerm(c.Sharing)),
+		item("methods", listTerm(c.Methods, methodTerm)),
+		item("callouts", ast.ArrayTerm(callouts...)),
+		item("literals", listTerm(c.Literals, func(l apex.Literal) *ast.Term {
+			return ast.ObjectTerm(append([][2]*ast.Term{
+				item("value", ast.StringTerm(l.Value)), item("method", ast.StringTerm(l.InMethod)),
+			}, apexPos(l.Pos)...)...)
+		})),
+		item("sessionIds", listTerm(c.SessionIDs, func(u apex.Use) *ast.Term {
+			return ast.ObjectTerm(append([][2]*ast.Term{item("method", ast.StringTerm(u.InMethod))},
+				apexPos(u.Pos)...)...)
+		})),
+	}, apexPos(c.Pos)...)
+	return ast.ObjectTerm(items...)
+}
+
+func methodTerm(mt *apex.Method) *ast.Term {
+	return ast.ObjectTerm(append([][2]*ast.Term{
+		item("name", ast.StringTerm(mt.Name)),
+		item("visibility", ast.StringTerm(mt.Visibility)),
+		item("static", ast.BooleanTerm(mt.Static)),
+		item("auraEnabled", ast.BooleanTerm(mt.AuraEnabled)),
+		item("cacheable", ast.BooleanTerm(mt.Cacheable)),
+		item("returnType", ast.StringTerm(mt.ReturnType)),
+		item("params", listTerm(mt.Params, func(p apex.Param) *ast.Term {
+			return ast.ObjectTerm(item("name", ast.StringTerm(p.Name)), item("type", ast.StringTerm(p.Type)))
+		})),
+	}, apexPos(mt.Pos)...)...)
+}
+
+func (m *Model) calloutTerm(co *apex.Callout, ncs *index[*NamedCredential]) *ast.Term {
+	items := append([][2]*ast.Term{
+		item("method", ast.StringTerm(co.InMethod)),
+		item("via", listTerm(co.Via, ast.StringTerm)),
+		item("request", ast.StringTerm(co.Request)),
+		item("headers", listTerm(co.Headers, func(h apex.Header) *ast.Term {
+			return ast.ObjectTerm(append([][2]*ast.Term{
+				item("name", exprTerm(h.Name, h.Pos)), item("value", exprTerm(h.Value, h.Pos)),
+			}, apexPos(h.Pos)...)...)
+		})),
+	}, apexPos(co.Pos)...)
+	if co.Method != nil {
+		items = append(items, item("httpMethod", exprTerm(co.Method, co.MethodPos)))
+	}
+	if co.Body != nil {
+		items = append(items, item("body", exprTerm(*co.Body, co.BodyPos)))
+	}
+	if co.Endpoint != nil {
+		items = append(items, item("endpoint", exprTerm(co.Endpoint, co.EndpointPos)))
+		if nc := m.namedCredentialRef(co.Endpoint, ncs); nc != nil {
+			items = append(items, item("namedCredential", nc))
+		}
+	}
+	return ast.ObjectTerm(items...)
+}
+
+// exprTerm describes a string expression: its value when it is all literal,
+// its rendering with placeholders, and its parts.
+func exprTerm(e apex.Expr, at apex.Pos) *ast.Term {
+	lit, ok := e.Literal()
+	return ast.ObjectTerm(append([][2]*ast.Term{
+		item("literal", ast.BooleanTerm(ok)),
+		item("value", ast.StringTerm(lit)),
+		item("text", ast.StringTerm(e.String())),
+		item("prefix", ast.StringTerm(e.LiteralPrefix())),
+		item("parts", listTerm(e, partTerm)),
+	}, apexPos(at)...)...)
+}
+
+func partTerm(p apex.Part) *ast.Term {
+	return ast.ObjectTerm(append([][2]*ast.Term{
+		item("kind", ast.StringTerm(p.Kind.String())),
+		item("text", ast.StringTerm(p.Text)),
+		item("inner", listTerm(p.Inner, partTerm)),
+	}, apexPos(p.Pos)...)...)
+}
+
+// namedCredentialRef resolves callout:[ns__]Name/path against the project's
+// Named Credentials. The name must be literal to be judged.
+func (m *Model) namedCredentialRef(e apex.Expr, ncs *index[*NamedCredential]) *ast.Term {
+	prefix := e.LiteralPrefix()
+	if !strings.HasPrefix(strings.ToLower(prefix), calloutPrefix) {
+		return nil
+	}
+	rest := prefix[len(calloutPrefix):]
+	end := strings.IndexAny(rest, "/?")
+	if end < 0 {
+		lit, ok := e.Literal()
+		if !ok {
+			return nil // the name continues past what is known
+		}
+		rest, end = lit[len(calloutPrefix):], len(lit)-len(calloutPrefix)
+	}
+	name := rest[:end]
+	written := name
+	if ns, local, ok := strings.Cut(name, "__"); ok && strings.EqualFold(ns, m.Namespace) {
+		name = local
+	}
+	nc, near := ncs.find(name)
+	found := nc != nil
+	var pos parse.Pos
+	if len(e) > 0 {
+		pos = parse.Pos{Line: e[0].Pos.Line, Col: e[0].Pos.Col}
+	}
+	var items [][2]*ast.Term
+	items = append(items,
+		item("name", ast.StringTerm(written)),
+		item("found", ast.BooleanTerm(found)),
+		item("nearMiss", ast.StringTerm(near)),
+		item("path", ast.StringTerm(rest[end:]+strings.TrimPrefix(e.String(), prefix))),
+	)
+	if found {
+		items = append(items, item("file", ast.StringTerm(nc.File)))
+	}
+	return ast.ObjectTerm(append(items, posItems(pos)...)...)
+}
