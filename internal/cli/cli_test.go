@@ -128,7 +128,7 @@ func TestUsageErrors(t *testing.T) {
 		{"negative jobs", []string{"lint", "-j", "-1"}, "--jobs must be 0 or more"},
 		{"missing path", []string{"lint", "does/not/exist"}, "sflint lint: does/not/exist: no such file or directory"},
 		{"bad project file", []string{"lint", dir}, "sfdx-project.json:2:26: invalid character"},
-		{"unknown rule", []string{"explain", "eca/nope"}, `unknown rule "eca/nope"; valid eca rules: eca/client-credentials-mismatch,`},
+		{"unknown rule", []string{"explain", "eca/nope"}, `unknown rule "eca/nope"; valid eca rules: eca/callback-url, eca/client-credentials-mismatch,`},
 		{"unknown category", []string{"explain", "nope"}, `unknown rule "nope"; valid categories: connectedapp, cors, eca,`},
 		{"explain without rule", []string{"explain"}, "want exactly one RULE"},
 		{"rules with argument", []string{"rules", "x"}, `unexpected argument "x"`},

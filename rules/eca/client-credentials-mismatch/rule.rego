@@ -5,7 +5,9 @@
 #   be on: isClientCredentialsFlowEnabled in the global OAuth settings
 #   (.ecaGlblOauth, the developer side) and in the OAuth policies
 #   (.ecaOauthPlcy, the admin side). This rule reports an app where one is on
-#   and the other is off or missing, at the file where it is off or missing.
+#   and the other file is in the project with the switch off or absent, at
+#   that file. When the other file is not in the project at all,
+#   eca/orphan-settings reports it.
 # related_resources:
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_extlclntappglobaloauthsettings.htm
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_extlclntappoauthconfigurablepolicies.htm
@@ -21,7 +23,7 @@
 #     user enabled" or "unsupported_grant_type" although the Run As user is set.
 #   fix: |
 #     Set isClientCredentialsFlowEnabled to true in both the .ecaGlblOauth and
-#     the .ecaOauthPlcy file of the app (and commit the policies file).
+#     the .ecaOauthPlcy file of the app.
 #   before: |
 #     <!-- Loopback_glbloauth.ecaGlblOauth-meta.xml -->
 #     <isClientCredentialsFlowEnabled>true</isClientCredentialsFlowEnabled>
@@ -32,9 +34,8 @@
 #     <isClientCredentialsFlowEnabled>true</isClientCredentialsFlowEnabled>
 #   assumptions: |
 #     Files are matched to their app through externalClientApplication, not
-#     through file or folder names. When the file that should hold the other
-#     switch is not in the project at all, the finding is placed on the switch
-#     that is on, in the other file.
+#     through file or folder names. When an app has several files of one kind,
+#     the switch counts as on if any of them turns it on.
 package sflint.rules.eca.client_credentials_mismatch
 
 import data.sflint.lib
@@ -53,11 +54,6 @@ on(list, app) if {
 	lib.is_true(c.isClientCredentialsFlowEnabled)
 }
 
-has_file(list, app) if {
-	some c in list
-	c.links.app.name == app
-}
-
 # One side is on; the other file exists with the switch off or absent.
 report contains finding if {
 	some app in apps
@@ -69,18 +65,6 @@ report contains finding if {
 	node := object.get(c, "isClientCredentialsFlowEnabled", c)
 	msg := sprintf("client credentials flow is on in the %s of %q but not here", [other(off_name), app])
 	finding := lib.finding(c, node, msg, "set isClientCredentialsFlowEnabled to true here as well")
-}
-
-# One side is on; the other file is not in the project.
-report contains finding if {
-	some app in apps
-	some [on_list, off_list, off_name] in sides
-	not has_file(off_list, app)
-	some c in on_list
-	c.links.app.name == app
-	lib.is_true(c.isClientCredentialsFlowEnabled)
-	msg := sprintf("client credentials flow is on here but %q has no %s enabling it", [app, off_name])
-	finding := lib.finding(c, c.isClientCredentialsFlowEnabled, msg, sprintf("add the %s with isClientCredentialsFlowEnabled true", [off_name]))
 }
 
 sides := [
