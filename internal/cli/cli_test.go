@@ -9,6 +9,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/sflint/sflint/internal/report"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -214,5 +218,40 @@ func TestInterrupted(t *testing.T) {
 	}
 	if out.Len() != 0 {
 		t.Errorf("an interrupted run prints no findings, got %q", out.String())
+	}
+}
+
+// TestSecretsNeverPrinted lints a project full of committed secrets in every
+// format: none may appear in full, whichever rule mentions the value.
+func TestSecretsNeverPrinted(t *testing.T) {
+	a, err := txtar.ParseFile("../../testdata/secrets/project.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range a.Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	secrets := []string{"ECA-SECRET-1D2F3A4B5C6D7E8F", "NC-PASSWORD-9Z8Y7X6W", "CA-SECRET-ABCDEF0123456789",
+		"00D5w000002t5HB!AQ4AQExampleTokenValueThatIsLong1234567890"}
+	for _, format := range report.Formats() {
+		code, out, errOut := run(t, "lint", "--no-cache", "--format", format, dir)
+		if code != ExitFindings {
+			t.Errorf("%s: exit %d: %s", format, code, errOut)
+		}
+		if !strings.Contains(out, "redacted") {
+			t.Errorf("%s: no finding shows a redacted value", format)
+		}
+		for _, s := range secrets {
+			if strings.Contains(out+errOut, s) {
+				t.Errorf("%s output contains the secret %q", format, s)
+			}
+		}
 	}
 }

@@ -32,6 +32,10 @@ type Options struct {
 	Dir  string // working directory that output paths are relative to; "" means the current one
 	// CacheDir keeps parse results between runs; "" disables the cache.
 	CacheDir string
+	// Exclude, when set, leaves out of the report (findings and file count)
+	// the files it matches, given their absolute path. They are still read,
+	// so rules about other files see the whole project.
+	Exclude func(abs string) bool
 }
 
 // Result is the outcome of a run. Finding files are slash-separated and
@@ -40,6 +44,16 @@ type Result struct {
 	Findings []engine.Finding
 	Files    int      // source files linted
 	Notes    []string // things the user should know, for stderr
+	Sources  []Source // the files reported on, for suppressions and baselines
+}
+
+// Source is a file a run reported on: a source file under the paths, or the
+// project file when it is under them.
+type Source struct {
+	Path string // as findings name it: slash-separated, relative to the working directory
+	Abs  string
+	Root string // absolute project root
+	Rel  string // slash-separated, relative to Root
 }
 
 // PathError is a PATH argument that cannot be linted.
@@ -134,7 +148,7 @@ func group(cwd string, paths []string) ([]*target, error) {
 }
 
 func lintProject(ctx context.Context, eng *engine.Engine, t *target, cwd string, opt Options, res *Result) error {
-	proj, input, err := buildInput(ctx, t, opt)
+	proj, input, secrets, err := buildInput(ctx, t, opt)
 	if err != nil {
 		return err
 	}
@@ -145,17 +159,27 @@ func lintProject(ctx context.Context, eng *engine.Engine, t *target, cwd string,
 	if err != nil {
 		return err
 	}
+	reported := func(abs string) bool {
+		return under(abs, t.paths) && (opt.Exclude == nil || !opt.Exclude(abs))
+	}
 	for _, f := range proj.Files {
-		if under(f.Abs, t.paths) {
+		if reported(f.Abs) {
 			res.Files++
+			res.Sources = append(res.Sources, Source{rel(cwd, f.Abs), f.Abs, t.root, f.Rel})
 		}
+	}
+	if pf := proj.ConfigPath(); !t.bare && reported(pf) {
+		res.Sources = append(res.Sources, Source{rel(cwd, pf), pf, t.root, project.ConfigName})
 	}
 	for _, f := range findings {
 		abs := filepath.Join(t.root, filepath.FromSlash(f.File))
-		if !under(abs, t.paths) {
+		if !reported(abs) {
 			continue
 		}
 		f.File = rel(cwd, abs)
+		// Whatever a rule or policy put in its text, no secret of the
+		// project leaves in full.
+		f.Message, f.Fix = model.Redact(f.Message, secrets), model.Redact(f.Fix, secrets)
 		res.Findings = append(res.Findings, f)
 	}
 	return nil
@@ -183,7 +207,7 @@ func Inputs(ctx context.Context, paths []string, opt Options) ([]Input, error) {
 	}
 	var out []Input
 	for _, t := range targets {
-		_, v, err := buildInput(ctx, t, opt)
+		_, v, _, err := buildInput(ctx, t, opt)
 		if err != nil {
 			return nil, err
 		}
@@ -193,10 +217,11 @@ func Inputs(ctx context.Context, paths []string, opt Options) ([]Input, error) {
 }
 
 // buildInput reads a project and turns it into the input document.
-func buildInput(ctx context.Context, t *target, opt Options) (*project.Project, ast.Value, error) {
+// It also returns the project's secret values, for redaction.
+func buildInput(ctx context.Context, t *target, opt Options) (*project.Project, ast.Value, []string, error) {
 	proj, err := project.Load(t.root, t.bare)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	b := model.NewBuilder("")
 	info := model.Project{}
@@ -219,7 +244,7 @@ func buildInput(ctx context.Context, t *target, opt Options) (*project.Project, 
 	}
 	parsed, err := parseAll(ctx, proj.Files, opt.Jobs, c)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if c != nil {
 		_ = c.Save() // a cache that cannot be written only costs the next run time
@@ -237,7 +262,8 @@ func buildInput(ctx context.Context, t *target, opt Options) (*project.Project, 
 			b.AddApex(f.Rel, p.apex)
 		}
 	}
-	return proj, b.Build().Input(info), nil
+	m := b.Build()
+	return proj, m.Input(info), m.Secrets(), nil
 }
 
 // fileInfo describes a file by its name: its type, and for metadata XML the
