@@ -175,3 +175,13 @@ func TestCacheDoesNotChangeFindings(t *testing.T) {
 	}
 	same("warm cache after a change", after, run(cacheDir))
 }
+
+// TestMessagesAreShort keeps messages to one readable line: under about 100
+// characters, a little more when they quote a long host or file name.
+func TestMessagesAreShort(t *testing.T) {
+	for _, f := range check(t, "../../examples/broken") {
+		if n := len([]rune(f.Message)); n > 120 {
+			t.Errorf("%s: message of %d characters: %s", f.Rule.ID, n, f.Message)
+		}
+	}
+}

@@ -85,7 +85,7 @@ report contains lib.finding(project, node, msg, fix) if {
 	have := to_number(node.value)
 	top := max({v | some [v, _, _] in needs})
 	have < top
-	[_, what, file] := min({n | some n in needs; n[0] == top})
-	msg := sprintf("sourceApiVersion %s is older than %d.0, which %s needs (%s)", [node.value, top, what, file])
+	[_, what, _] := min({n | some n in needs; n[0] == top})
+	msg := sprintf("sourceApiVersion %s is older than %d.0, which %s needs", [node.value, top, what])
 	fix := sprintf("set sourceApiVersion to \"%d.0\" or later", [top])
 }

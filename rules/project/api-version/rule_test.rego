@@ -28,13 +28,13 @@ test_too_old_for_external_client_apps if {
 	some f in r
 	f.file == "sfdx-project.json"
 	f.line == 3
-	f.message == "sourceApiVersion 58.0 is older than 59.0, which ExternalClientApplication needs (f/A.eca-meta.xml)"
+	f.message == "sourceApiVersion 58.0 is older than 59.0, which ExternalClientApplication needs"
 }
 
 test_field_needs_newer if {
 	policy := test.record("p.xml", "ExtlClntAppOauthConfigurablePolicies", "p", {"isClientCredentialsFlowEnabled": test.el("true", 4)})
 	some f in findings({"value": "59.0", "line": 3, "col": 3}, {"oauthPolicies": [policy]})
-	contains(f.message, "older than 60.0, which isClientCredentialsFlowEnabled needs (p.xml)")
+	contains(f.message, "older than 60.0, which isClientCredentialsFlowEnabled needs")
 }
 
 test_missing if {
