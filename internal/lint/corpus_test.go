@@ -2,6 +2,8 @@ package lint_test
 
 import (
 	"context"
+	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +13,8 @@ import (
 	"github.com/sflint/sflint/internal/metadata"
 	"github.com/sflint/sflint/internal/parse"
 )
+
+var update = flag.Bool("update", false, "rewrite the golden files")
 
 // corpus is the shared collection of real SFDX files from public repositories.
 const corpus = "../../../shared/corpus/real"
@@ -51,27 +55,45 @@ func TestCorpusParses(t *testing.T) {
 	}
 }
 
-// TestCorpusLints runs sflint over every corpus project: no error, and no
-// file reported as malformed.
+// TestCorpusLints runs sflint over every corpus project: no error, no file
+// reported as malformed, and the findings pinned in a golden file (refresh
+// with go test ./internal/lint -update, after reading every change: a wrong
+// finding is a bug in a rule, not a golden to keep).
 func TestCorpusLints(t *testing.T) {
 	e, _ := builtin(t)
 	projects, err := filepath.Glob(filepath.Join(corpus, "*", "sfdx-project.json"))
 	if err != nil || len(projects) < 9 {
 		t.Fatalf("found %d corpus projects: %v", len(projects), err)
 	}
+	var out strings.Builder
 	for _, p := range projects {
 		dir := filepath.Dir(p)
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			t.Parallel()
-			res, err := lint.Run(context.Background(), e, nil, lint.Options{Dir: dir})
-			if err != nil {
-				t.Fatal(err)
+		name := filepath.Base(dir)
+		res, err := lint.Run(context.Background(), e, nil, lint.Options{Dir: dir})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		for _, f := range res.Findings {
+			if f.Rule.ID == "project/malformed-xml" {
+				t.Errorf("%s: %s:%d:%d: %s", name, f.File, f.Line, f.Col, f.Message)
 			}
-			for _, f := range res.Findings {
-				if f.Rule.ID == "project/malformed-xml" {
-					t.Errorf("%s:%d:%d: %s", f.File, f.Line, f.Col, f.Message)
-				}
-			}
-		})
+			fmt.Fprintf(&out, "%s: %s:%d:%d: %s: %s [%s]\n", name, f.File, f.Line, f.Col, f.Severity, f.Message, f.Rule.ID)
+		}
+	}
+	golden := "../../testdata/corpus/findings.golden"
+	if *update {
+		if err := os.WriteFile(golden, []byte(out.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != string(want) {
+		t.Errorf("corpus findings differ from %s; read the difference, then run with -update:\n%s",
+			golden, out.String())
 	}
 }
