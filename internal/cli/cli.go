@@ -47,8 +47,12 @@ func init() {
 	commands = []*command{
 		{"lint", "lint an SFDX project", "lint [flags] [PATH...]", runLint},
 		{"rules", "list the rule catalog", "rules [flags]", runRules},
-		{"explain", "show a rule's documentation", "explain RULE", runExplain},
+		{"explain", "show a rule's documentation, or the rules behind a runtime error",
+			"explain RULE | ERROR-TEXT", runExplain},
 		{"inspect", "print the input document the rules see", "inspect [PATH]", runInspect},
+		{"config", "print the effective configuration (.sflint.yaml)", "config [flags] [PATH]", runConfig},
+		{"test", "run the Rego unit tests of your policies", "test [flags] [PATH...]", runTest},
+		{"gen", "scaffold an integration, Apex controller or LWC", "gen GENERATOR [flags]", runGen},
 		{"version", "print the version", "version", runVersion},
 	}
 }

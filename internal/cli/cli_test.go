@@ -125,8 +125,8 @@ func TestUsageErrors(t *testing.T) {
 		want string
 	}{
 		{"no command", nil, "Usage: sflint COMMAND"},
-		{"unknown command", []string{"lnt"}, `unknown command "lnt"; valid commands: lint, rules, explain, inspect, version`},
-		{"unknown flag", []string{"lint", "--formt", "json"}, "unknown flag: --formt; valid flags: --fail-on, --format, --help, --jobs, --no-cache"},
+		{"unknown command", []string{"lnt"}, `unknown command "lnt"; valid commands: lint, rules, explain, inspect, config, `},
+		{"unknown flag", []string{"lint", "--formt", "json"}, "unknown flag: --formt; valid flags: --baseline, --config, --fail-on, --format, --help, --jobs,"},
 		{"unknown format", []string{"lint", "--format", "xml"}, `unknown format "xml"; valid formats: `},
 		{"unknown level", []string{"lint", "--fail-on", "fatal"}, `unknown --fail-on level "fatal"; valid levels: error, warning, info, none`},
 		{"negative jobs", []string{"lint", "-j", "-1"}, "--jobs must be 0 or more"},
@@ -134,7 +134,7 @@ func TestUsageErrors(t *testing.T) {
 		{"bad project file", []string{"lint", dir}, "sfdx-project.json:2:26: invalid character"},
 		{"unknown rule", []string{"explain", "eca/nope"}, `unknown rule "eca/nope"; valid eca rules: eca/callback-url, eca/client-credentials-mismatch,`},
 		{"unknown category", []string{"explain", "nope"}, `unknown rule "nope"; valid categories: connectedapp, cors, eca,`},
-		{"explain without rule", []string{"explain"}, "want exactly one RULE"},
+		{"explain without rule", []string{"explain"}, "want a RULE or the text of a runtime error"},
 		{"rules with argument", []string{"rules", "x"}, `unexpected argument "x"`},
 	}
 	for _, tt := range tests {

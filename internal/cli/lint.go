@@ -20,8 +20,20 @@ func runLint(e *env, args []string) int {
 	failOn := fs.String("fail-on", "error", "lowest severity that makes the exit code 1: "+strings.Join(failOnLevels, ", "))
 	jobs := fs.IntP("jobs", "j", 0, "files parsed in parallel (0: one per CPU)")
 	noCache := fs.Bool("no-cache", false, "read every file again instead of using the cache of earlier runs")
+	pol := addPolicyFlags(fs, true)
+	opts := addLintOptions(fs)
 	if code, done := parseFlags(e, "lint", fs, args); done {
 		return code
+	}
+	cfg, err := findConfig(opts.config, fs.Args())
+	if err == nil {
+		err = opts.check()
+	}
+	if err != nil {
+		return fail(e, "lint", err)
+	}
+	if !fs.Changed("fail-on") && cfg != nil && cfg.FailOn != "" {
+		*failOn = cfg.FailOn // flags win over the file
 	}
 	write, ok := report.Lookup(*format)
 	if !ok {
@@ -38,23 +50,29 @@ func runLint(e *env, args []string) int {
 		return ExitUsage
 	}
 
-	cat, err := loadCatalog()
+	cat, err := catalogFor(pol, cfg)
 	if err != nil {
 		return fail(e, "lint", err)
 	}
-	eng, err := engine.Compile(e.ctx, cat)
+	eng, err := compileFor(e.ctx, pol, cat, cfg)
 	if err != nil {
 		return fail(e, "lint", err)
 	}
-	res, err := lint.Run(e.ctx, eng, fs.Args(), lint.Options{Jobs: *jobs, CacheDir: cacheDir(*noCache)})
+	res, err := lint.Run(e.ctx, eng, fs.Args(), lint.Options{Jobs: *jobs, CacheDir: cacheDir(*noCache),
+		Exclude: cfg.Excluded})
 	if err != nil {
 		return fail(e, "lint", classify(err))
+	}
+	silenced, err := opts.apply(e.ctx, res, cat, cfg)
+	if err != nil {
+		return fail(e, "lint", err)
 	}
 	for _, n := range res.Notes {
 		fmt.Fprintf(e.stderr, "sflint: note: %s\n", n)
 	}
 	sum := report.Summarize(res.Files, res.Findings)
-	rep := &report.Report{Findings: res.Findings, Summary: sum, Rules: cat.Rules, Version: version()}
+	rep := &report.Report{Findings: res.Findings, Suppressed: silenced, Summary: sum,
+		Rules: cfg.EffectiveRules(cat.Rules), Version: version()}
 	if err := write(e.stdout, rep); err != nil {
 		return fail(e, "lint", fmt.Errorf("write output: %w", err))
 	}

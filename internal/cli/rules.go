@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -11,6 +12,9 @@ import (
 
 func runRules(e *env, args []string) int {
 	fs := flagSet(e, "rules")
+	pol := addPolicyFlags(fs, false)
+	var file string
+	addConfigFlag(fs, &file)
 	if code, done := parseFlags(e, "rules", fs, args); done {
 		return code
 	}
@@ -18,7 +22,11 @@ func runRules(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "sflint rules: unexpected argument %q; use 'sflint explain RULE' for one rule\n", fs.Arg(0))
 		return ExitUsage
 	}
-	cat, err := loadCatalog()
+	cfg, err := findConfig(file, nil)
+	if err != nil {
+		return fail(e, "rules", err)
+	}
+	cat, err := catalogFor(pol, cfg)
 	if err != nil {
 		return fail(e, "rules", err)
 	}
@@ -33,24 +41,54 @@ func runRules(e *env, args []string) int {
 
 func runExplain(e *env, args []string) int {
 	fs := flagSet(e, "explain")
+	pol := addPolicyFlags(fs, false)
+	var file string
+	addConfigFlag(fs, &file)
 	if code, done := parseFlags(e, "explain", fs, args); done {
 		return code
 	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(e.stderr, "sflint explain: want exactly one RULE; 'sflint rules' lists them")
+	if fs.NArg() == 0 {
+		fmt.Fprintln(e.stderr, "sflint explain: want a RULE or the text of a runtime error; "+
+			"'sflint rules' lists the rules")
 		return ExitUsage
 	}
-	cat, err := loadCatalog()
+	cfg, err := findConfig(file, nil)
 	if err != nil {
 		return fail(e, "explain", err)
 	}
-	r := cat.Lookup(fs.Arg(0))
-	if r == nil {
-		fmt.Fprintf(e.stderr, "sflint explain: unknown rule %q; %s\n", fs.Arg(0), validRules(cat, fs.Arg(0)))
-		return ExitUsage
+	cat, err := catalogFor(pol, cfg)
+	if err != nil {
+		return fail(e, "explain", err)
 	}
-	writeExplain(e.stdout, r)
-	return ExitOK
+	arg := strings.Join(fs.Args(), " ")
+	if r := cat.Lookup(arg); r != nil {
+		writeExplain(e.stdout, r)
+		return ExitOK
+	}
+	if rules := cat.MatchSymptom(arg); len(rules) > 0 {
+		writeSymptomMatches(e.stdout, arg, rules)
+		return ExitOK
+	}
+	if !strings.ContainsAny(arg, " \t") {
+		fmt.Fprintf(e.stderr, "sflint explain: unknown rule %q; %s\n", arg, validRules(cat, arg))
+	} else {
+		fmt.Fprintf(e.stderr, "sflint explain: no rule id, and no rule whose runtime error matches %q; "+
+			"'sflint rules' lists the rules\n", arg)
+	}
+	return ExitUsage
+}
+
+// writeSymptomMatches answers a runtime error with the rules that detect
+// its causes, each with the error it describes.
+func writeSymptomMatches(w io.Writer, text string, rules []*engine.Rule) {
+	fmt.Fprintf(w, "Rules that detect a cause of %q:\n", text)
+	for _, r := range rules {
+		fmt.Fprintf(w, "\n%s (%s): %s\n", r.ID, r.Severity, r.Title)
+		for _, line := range strings.Split(r.Symptom, "\n") {
+			fmt.Fprintf(w, "  %s\n", line)
+		}
+	}
+	fmt.Fprintln(w, "\nRun 'sflint explain RULE' for a rule's full page, or 'sflint lint' to look for them.")
 }
 
 // writeExplain prints a rule's documentation from its METADATA.
@@ -72,6 +110,10 @@ func writeExplain(w io.Writer, r *engine.Rule) {
 	section("Flagged", r.Before)
 	section("Fixed", r.After)
 	section("Assumptions", r.Assumptions)
+	section("Options (set them in .sflint.yaml under rules: ID: options:)", explainOptions(r))
+	if r.User {
+		section("Defined in", r.File)
+	}
 	if len(r.Related) > 0 {
 		section("See also", strings.Join(r.Related, "\n"))
 	}
@@ -96,4 +138,14 @@ func validRules(cat *engine.Catalog, id string) string {
 		return fmt.Sprintf("valid %s rules: %s", category, strings.Join(same, ", "))
 	}
 	return fmt.Sprintf("valid categories: %s ('sflint rules' lists every rule)", strings.Join(categories, ", "))
+}
+
+// explainOptions lists a rule's options with their type and default.
+func explainOptions(r *engine.Rule) string {
+	var lines []string
+	for _, o := range r.Options {
+		def, _ := json.Marshal(o.Default)
+		lines = append(lines, fmt.Sprintf("%s (%s, default %s): %s", o.Name, o.Type, def, o.Description))
+	}
+	return strings.Join(lines, "\n")
 }

@@ -3,7 +3,16 @@
 //
 // A rule is a Rego v1 package under data.sflint.rules whose package
 // annotation carries custom.id and custom.severity; its findings are the
-// members of its "report" set, built with data.sflint.lib.finding.
+// members of its "report" set, built with data.sflint.lib.finding. The
+// built-in rules are embedded; users' policies (LoadPolicies) are merged into
+// the same catalog, and may also be written in the conftest convention: deny,
+// warn and violation rules in the packages given as namespaces.
+//
+// Every policy is compiled with the same compiler (NewCompiler): strict,
+// without network or environment builtins, and type-checked against the
+// input document's JSON Schema (InputSchema). Each rule is evaluated with its
+// own prepared query under a time limit, so that a rule that runs too long or
+// fails at run time is named in the error.
 package engine
 
 import (
@@ -54,8 +63,11 @@ type Rule struct {
 	Assumptions string   // what is assumed where Salesforce's docs are silent
 	Related     []string // related links; the first is the rule's help page
 	Security    bool     // the rule guards a secret or an access boundary
+	Options     []Option // settings users may give in .sflint.yaml, sorted by name
 	Package     string   // Rego package path, e.g. sflint.rules.eca.missing_run_as_user
+	Entry       string   // the Rego rule holding its findings: report, or deny, warn, violation
 	File        string   // the rule's source file
+	User        bool     // one of the user's policies rather than a built-in rule
 }
 
 // Category is the part of the id before the slash.
@@ -70,6 +82,8 @@ type Catalog struct {
 	byID    map[string]*Rule
 	byPkg   map[string]*Rule
 	modules map[string]*ast.Module // every module, tests included, by file
+	user    map[string]bool        // files of the user's policies (LoadPolicies)
+	typed   bool                   // type-check against InputSchema (Builtin)
 }
 
 // Lookup finds a rule by id.
@@ -146,6 +160,9 @@ func (c *Catalog) addModule(file, src string) error {
 	if prev, dup := c.byID[r.ID]; dup {
 		return &PolicyError{File: file, Msg: fmt.Sprintf("rule id %s is already defined in %s", r.ID, prev.File)}
 	}
+	if prev := c.byPkg[pkg]; prev != nil {
+		return packageTaken(file, mod, prev)
+	}
 	c.Rules = append(c.Rules, r)
 	c.byID[r.ID] = r
 	c.byPkg[pkg] = r
@@ -171,9 +188,14 @@ func ruleFromAnnotations(file, pkg string, mod *ast.Module) (*Rule, error) {
 		ID: custom("id"), Title: a.Title, Description: strings.TrimSpace(a.Description),
 		Why: custom("why"), Symptom: custom("symptom"), Fix: custom("fix"),
 		Before: custom("before"), After: custom("after"), Assumptions: custom("assumptions"),
-		Package: pkg, File: file,
+		Package: pkg, Entry: "report", File: file,
 	}
 	r.Security, _ = a.Custom["security"].(bool)
+	opts, err := optionsFromAnnotations(file, a.Location.Row, a.Custom["options"])
+	if err != nil {
+		return nil, err
+	}
+	r.Options = opts
 	for _, rr := range a.RelatedResources {
 		r.Related = append(r.Related, rr.Ref.String())
 	}
@@ -212,7 +234,7 @@ func validID(id string) bool {
 func astError(file string, err error) error {
 	if errs, ok := err.(ast.Errors); ok && len(errs) > 0 {
 		e := errs[0]
-		pe := &PolicyError{File: file, Msg: e.Message}
+		pe := &PolicyError{File: file, Msg: compileMessage(e)}
 		if e.Location != nil {
 			pe.File, pe.Line = e.Location.File, e.Location.Row
 		}

@@ -2,14 +2,13 @@ package engine
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
-	"github.com/open-policy-agent/opa/v1/topdown"
 )
 
 // Finding is one result of a rule.
@@ -23,10 +22,16 @@ type Finding struct {
 	Fix      string
 }
 
-// Engine holds compiled rules and a prepared query.
+// DefaultTimeout is how long the rules may take on one project: far more
+// than any real project needs, short enough to stop a policy that loops.
+const DefaultTimeout = 10 * time.Second
+
+// Engine holds compiled rules, each with its prepared query.
 type Engine struct {
 	catalog *Catalog
-	query   rego.PreparedEvalQuery
+	rules   []compiledRule
+	timeout time.Duration
+	options ast.Value // input.options: every declared option's value
 }
 
 // denied are builtins a policy may not call: sflint reads a source tree and
@@ -37,7 +42,8 @@ var denied = map[string]bool{
 	"opa.runtime":        true,
 }
 
-// Capabilities are OPA's builtins less the denied ones.
+// Capabilities are OPA's builtins less the denied ones. An empty allow_net
+// also keeps json.match_schema from fetching a remote $ref.
 func Capabilities() *ast.Capabilities {
 	caps := ast.CapabilitiesForThisVersion()
 	kept := caps.Builtins[:0]
@@ -47,16 +53,28 @@ func Capabilities() *ast.Capabilities {
 		}
 	}
 	caps.Builtins = kept
+	caps.AllowNet = []string{}
 	return caps
 }
 
 // NewCompiler returns the compiler every sflint policy is compiled with:
-// strict, Rego v1, restricted capabilities.
-func NewCompiler() *ast.Compiler {
-	return ast.NewCompiler().
+// strict, Rego v1, restricted capabilities, input type-checked against
+// InputSchema. A rule's METADATA may give its own input schema (schemas:),
+// which is how a rule written for a different document opts out.
+func NewCompiler() *ast.Compiler { return newCompiler(InputSchema()) }
+
+func newCompiler(schema map[string]any) *ast.Compiler {
+	comp := ast.NewCompiler().
 		WithStrict(true).
 		WithCapabilities(Capabilities()).
-		WithDefaultRegoVersion(ast.RegoV1)
+		WithDefaultRegoVersion(ast.RegoV1).
+		WithUseTypeCheckAnnotations(true)
+	if schema != nil {
+		ss := ast.NewSchemaSet()
+		ss.Put(ast.SchemaRootRef, schema)
+		comp = comp.WithSchemas(ss)
+	}
+	return comp
 }
 
 // Modules returns the catalog's modules; tests included when withTests is set.
@@ -70,52 +88,51 @@ func (c *Catalog) Modules(withTests bool) map[string]*ast.Module {
 	return out
 }
 
-// Compile compiles the catalog's rules once and prepares the query that
-// collects every rule's findings.
+// Compile compiles the catalog's rules once and prepares one query per rule.
+// The built-in catalog (Builtin), with any policies merged into it, is
+// type-checked against InputSchema.
 func Compile(ctx context.Context, c *Catalog) (*Engine, error) {
-	comp := NewCompiler()
+	comp := newCompiler(c.inputSchema())
 	if comp.Compile(c.Modules(false)); comp.Failed() {
 		return nil, astError("policy", comp.Errors)
 	}
-	q, err := rego.New(
-		rego.Compiler(comp),
-		rego.Query("finding := data.sflint.rules[category][name].report[_]"),
-	).PrepareForEval(ctx)
+	rules, err := prepareRules(ctx, comp, c)
 	if err != nil {
-		return nil, fmt.Errorf("prepare: %w", err)
+		return nil, err
 	}
-	return &Engine{catalog: c, query: q}, nil
+	opts, err := c.optionValues(nil)
+	if err != nil {
+		return nil, err
+	}
+	return &Engine{catalog: c, rules: rules, timeout: DefaultTimeout, options: opts}, nil
 }
+
+// SetTimeout limits how long the rules may take on one project; 0 means no
+// limit.
+func (e *Engine) SetTimeout(d time.Duration) { e.timeout = d }
 
 // Eval evaluates every rule against the input document.
 func (e *Engine) Eval(ctx context.Context, input ast.Value) ([]Finding, error) {
-	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
-	if err != nil {
-		return nil, evalError(err)
+	if e.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, e.timeout)
+		defer cancel()
 	}
+	input = e.withOptions(input)
+	at := projectFile(input)
 	var out []Finding
-	for _, r := range rs {
-		pkg := fmt.Sprintf("sflint.rules.%s.%s", r.Bindings["category"], r.Bindings["name"])
-		rule := e.catalog.byPkg[pkg]
-		if rule == nil {
-			continue // a helper package under sflint.rules that is not a rule
-		}
-		f, err := toFinding(rule, r.Bindings["finding"])
+	for _, cr := range e.rules {
+		rs, err := cr.query.Eval(ctx, rego.EvalParsedInput(input))
 		if err != nil {
-			return nil, &PolicyError{File: rule.File, Msg: err.Error()}
+			return nil, e.evalError(ctx, cr.rule, err)
 		}
-		out = append(out, f)
+		fs, err := cr.findings(rs, at)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, fs...)
 	}
 	return Sort(out), nil
-}
-
-// evalError names the policy file and line of a runtime error.
-func evalError(err error) error {
-	var te *topdown.Error
-	if errors.As(err, &te) && te.Location != nil {
-		return &PolicyError{File: te.Location.File, Line: te.Location.Row, Msg: te.Message}
-	}
-	return fmt.Errorf("evaluate: %w", err)
 }
 
 func toFinding(rule *Rule, v any) (Finding, error) {

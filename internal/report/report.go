@@ -45,9 +45,18 @@ func Summarize(files int, fs []engine.Finding) Summary {
 // the catalog of rules that were in force.
 type Report struct {
 	Findings []engine.Finding
-	Summary  Summary
-	Rules    []*engine.Rule
-	Version  string // sflint's version, for formats that name the tool
+	// Suppressed are findings silenced by a comment in the source. Only
+	// SARIF shows them (marked as suppressed); they count nowhere else.
+	Suppressed []Suppressed
+	Summary    Summary
+	Rules      []*engine.Rule
+	Version    string // sflint's version, for formats that name the tool
+}
+
+// Suppressed is a finding silenced in the source, with the reason given.
+type Suppressed struct {
+	Finding       engine.Finding
+	Justification string
 }
 
 // Writer writes one output format.

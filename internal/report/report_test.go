@@ -38,8 +38,35 @@ func fixture() *Report {
 		{Rule: token, Severity: engine.Error, File: proj, Line: 3, Col: 17,
 			Message: "token URL is on test.salesforce.com", Fix: "use the My Domain"},
 	}
-	return &Report{Findings: fs, Summary: Summarize(2, fs), Rules: rules,
+	silenced := []Suppressed{{Finding: engine.Finding{Rule: access, Severity: engine.Warning, File: ec,
+		Line: 40, Col: 5, Message: `no permission set grants access to principal "Kiosk"`,
+		Fix: "grant Loopback_Auth-Kiosk in a permission set"},
+		Justification: "granted by hand in Setup until the kiosk app moves"}}
+	return &Report{Findings: fs, Suppressed: silenced, Summary: Summarize(2, fs), Rules: rules,
 		Version: "v1.2.3 (OPA v1.4.2)"}
+}
+
+// TestOnlySARIFShowsSuppressed keeps findings silenced in the source out of
+// every format but SARIF, which marks them.
+func TestOnlySARIFShowsSuppressed(t *testing.T) {
+	t.Parallel()
+	for _, format := range Formats() {
+		out := string(render(t, format))
+		shown := strings.Contains(out, "Kiosk")
+		if format == "sarif" {
+			if !shown || !strings.Contains(out, `"kind": "inSource"`) ||
+				!strings.Contains(out, `"justification": "granted by hand in Setup until the kiosk app moves"`) {
+				t.Errorf("sarif does not mark the suppressed finding:\n%s", out)
+			}
+			if strings.Count(out, `"suppressions": []`) != len(fixture().Findings) {
+				t.Error("sarif: every finding that is not suppressed needs an empty suppressions list")
+			}
+			continue
+		}
+		if shown {
+			t.Errorf("%s shows a suppressed finding", format)
+		}
+	}
 }
 
 // fixtureRules is the catalog of the fixture, sorted by id as the engine

@@ -11,7 +11,11 @@ func allRules(r *Report) []*engine.Rule {
 	for _, rule := range rules {
 		known[rule.ID] = true
 	}
-	for _, f := range r.Findings {
+	findings := append([]engine.Finding(nil), r.Findings...)
+	for _, s := range r.Suppressed {
+		findings = append(findings, s.Finding)
+	}
+	for _, f := range findings {
 		if !known[f.Rule.ID] {
 			known[f.Rule.ID] = true
 			rules = append(rules, f.Rule)

@@ -84,12 +84,10 @@ type sarifRuleProps struct {
 	SecuritySeverity string   `json:"security-severity,omitempty"`
 }
 
-// sarifResult is one finding. Suppressions stays nil until findings can be
-// suppressed in the source: SARIF keeps a suppressed result in the log and
-// marks it there rather than dropping it. sarifResultOf is the one place to
-// fill it in; once sflint supports suppressions, every result should carry
-// the field, an empty list meaning "not suppressed", which needs the
-// omitempty below replaced by an explicit empty slice.
+// sarifResult is one finding. Every result carries Suppressions: an empty
+// list means "not suppressed", and a finding silenced by a comment in the
+// source stays in the log, marked inSource with the comment's reason, as
+// SARIF asks rather than being dropped. sarifResultOf fills it in.
 type sarifResult struct {
 	RuleID              string             `json:"ruleId"`
 	RuleIndex           int                `json:"ruleIndex"`
@@ -97,7 +95,7 @@ type sarifResult struct {
 	Message             sarifText          `json:"message"`
 	Locations           []sarifLocation    `json:"locations"`
 	PartialFingerprints map[string]string  `json:"partialFingerprints"`
-	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	Suppressions        []sarifSuppression `json:"suppressions"`
 }
 
 // sarifSuppression is how SARIF records a finding silenced on purpose.
@@ -132,7 +130,10 @@ func SARIF(w io.Writer, r *Report) error {
 	results := make([]sarifResult, 0, len(r.Findings))
 	seen := map[string]int{}
 	for _, f := range r.Findings {
-		results = append(results, sarifResultOf(f, index[f.Rule.ID], seen))
+		results = append(results, sarifResultOf(f, index[f.Rule.ID], seen, ""))
+	}
+	for _, s := range r.Suppressed {
+		results = append(results, sarifResultOf(s.Finding, index[s.Finding.Rule.ID], seen, s.Justification))
 	}
 	semver := sarifSemver(r.Version)
 	log := sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{{
@@ -197,7 +198,13 @@ func sarifLevel(s engine.Severity) string {
 	return "note"
 }
 
-func sarifResultOf(f engine.Finding, ruleIndex int, seen map[string]int) sarifResult {
+// sarifResultOf describes a finding; a justification marks it as
+// suppressed in the source (suppression comments always give one).
+func sarifResultOf(f engine.Finding, ruleIndex int, seen map[string]int, justification string) sarifResult {
+	sup := []sarifSuppression{}
+	if justification != "" {
+		sup = append(sup, sarifSuppression{Kind: "inSource", Justification: justification})
+	}
 	return sarifResult{
 		RuleID:              f.Rule.ID,
 		RuleIndex:           ruleIndex,
@@ -205,6 +212,7 @@ func sarifResultOf(f engine.Finding, ruleIndex int, seen map[string]int) sarifRe
 		Message:             sarifText{Text: messageWithFix(f)},
 		Locations:           []sarifLocation{sarifLocationOf(f)},
 		PartialFingerprints: map[string]string{sarifFingerprintKey: fingerprint(f, seen)},
+		Suppressions:        sup,
 	}
 }
 

@@ -1,0 +1,213 @@
+package gen
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Action is what writing does to one file.
+type Action int
+
+// Actions, in the words the plan prints.
+const (
+	Create    Action = iota // the file does not exist
+	Unchanged               // the file exists with the same content; it is left alone
+	Conflict                // the file exists and differs; nothing is written
+	Overwrite               // the file exists and differs, and --force replaces it
+)
+
+func (a Action) String() string {
+	return [...]string{"create", "unchanged", "conflict", "overwrite"}[a]
+}
+
+// Entry is one file of a plan.
+type Entry struct {
+	Path   string // absolute
+	Data   []byte
+	Action Action
+}
+
+// Plan is what writing files into a directory would do.
+type Plan struct {
+	Dir     string
+	Entries []Entry
+}
+
+// Conflicts lists the entries that block writing.
+func (p *Plan) Conflicts() []Entry {
+	var out []Entry
+	for _, e := range p.Entries {
+		if e.Action == Conflict {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// ConflictError lists files that exist with other content. Nothing was
+// written.
+type ConflictError struct{ Paths []string }
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%d file(s) exist with other content, nothing written "+
+		"(use --force to replace): %s", len(e.Paths), strings.Join(e.Paths, ", "))
+}
+
+// NewPlan checks every target of files under dir before anything is
+// written. A path that would leave dir is an error; so are two files with
+// one path.
+func NewPlan(dir string, files []File, force bool) (*Plan, error) {
+	p := &Plan{Dir: dir}
+	seen := map[string]bool{}
+	for _, f := range files {
+		if !filepath.IsLocal(filepath.FromSlash(f.Path)) {
+			return nil, fmt.Errorf("generated path %q leaves the output directory", f.Path)
+		}
+		abs := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if seen[abs] {
+			return nil, fmt.Errorf("two generated files are both %s", f.Path)
+		}
+		seen[abs] = true
+		action, err := decide(abs, f.Data, force)
+		if err != nil {
+			return nil, err
+		}
+		p.Entries = append(p.Entries, Entry{Path: abs, Data: f.Data, Action: action})
+	}
+	return p, nil
+}
+
+func decide(path string, data []byte, force bool) (Action, error) {
+	old, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return Create, nil
+	case err != nil:
+		var pe *fs.PathError
+		if errors.As(err, &pe) && !errors.Is(err, fs.ErrPermission) {
+			// A directory or another non-file in the way is a conflict
+			// that --force must not remove.
+			return Conflict, nil
+		}
+		return 0, fmt.Errorf("read %s: %w", path, err)
+	case bytes.Equal(old, data):
+		return Unchanged, nil
+	case force:
+		return Overwrite, nil
+	}
+	return Conflict, nil
+}
+
+// Write carries out the plan, all or nothing as far as the file system
+// allows: it refuses to start while there are conflicts, writes every file
+// to a temporary file in its target directory, syncs it, and only then
+// renames them all into place. On an error before the renames, the
+// temporary files and the directories it made are removed.
+func (p *Plan) Write() error {
+	var paths []string
+	for _, e := range p.Conflicts() {
+		paths = append(paths, e.Path)
+	}
+	if len(paths) > 0 {
+		return &ConflictError{Paths: paths}
+	}
+	var s staging
+	for _, e := range p.Entries {
+		if e.Action == Create || e.Action == Overwrite {
+			if err := s.stage(e); err != nil {
+				s.abort()
+				return err
+			}
+		}
+	}
+	return s.commit()
+}
+
+// staging holds the temporary files and new directories of a write.
+type staging struct {
+	temps   []string // parallel to targets
+	targets []string
+	dirs    []string // made by this write, outermost first
+}
+
+func (s *staging) stage(e Entry) error {
+	if err := s.mkdirAll(filepath.Dir(e.Path)); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(e.Path), "."+filepath.Base(e.Path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", e.Path, err)
+	}
+	s.temps = append(s.temps, f.Name())
+	s.targets = append(s.targets, e.Path)
+	_, err = f.Write(e.Data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", e.Path, err)
+	}
+	return nil
+}
+
+// mkdirAll makes dir and its missing parents, remembering which it made.
+func (s *staging) mkdirAll(dir string) error {
+	var missing []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil || filepath.Dir(d) == d {
+			break
+		}
+		missing = append(missing, d)
+	}
+	for i := len(missing) - 1; i >= 0; i-- {
+		if err := os.Mkdir(missing[i], 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("create directory: %w", err)
+		}
+		s.dirs = append(s.dirs, missing[i])
+	}
+	return nil
+}
+
+// abort removes the temporary files and the directories made, innermost
+// first (a directory that is not empty stays).
+func (s *staging) abort() {
+	for _, t := range s.temps {
+		os.Remove(t)
+	}
+	for i := len(s.dirs) - 1; i >= 0; i-- {
+		os.Remove(s.dirs[i])
+	}
+}
+
+// commit renames every temporary file onto its target and syncs the
+// directories so that the renames survive a crash.
+func (s *staging) commit() error {
+	synced := map[string]bool{}
+	for i, t := range s.temps {
+		if err := os.Rename(t, s.targets[i]); err != nil {
+			for _, rest := range s.temps[i:] {
+				os.Remove(rest)
+			}
+			return fmt.Errorf("write %s: %w", s.targets[i], err)
+		}
+		synced[filepath.Dir(t)] = false
+	}
+	for dir := range synced {
+		if d, err := os.Open(dir); err == nil {
+			d.Sync()
+			d.Close()
+		}
+	}
+	return nil
+}
