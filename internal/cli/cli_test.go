@@ -255,3 +255,47 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		}
 	}
 }
+
+func TestSeveralFormats(t *testing.T) {
+	dir := t.TempDir()
+	sarif, junit := filepath.Join(dir, "out.sarif"), filepath.Join(dir, "out.xml")
+	code, out, errOut := run(t, "lint", "--no-cache", "--format", "text", "--format", "sarif="+sarif,
+		"--format", "junit", "--output", junit, broken)
+	if code != ExitFindings {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "[extcred/token-url]") {
+		t.Errorf("text output missing on stdout: %q", out)
+	}
+	for _, p := range []string{sarif, junit} {
+		data, err := os.ReadFile(p)
+		if err != nil || len(data) == 0 {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".*"))
+	if len(leftovers) != 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+}
+
+func TestOutputErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--format", "json", "--format", "sarif"}, "2 formats write to stdout"},
+		{[]string{"--format", "json", "--output", "a", "--output", "b"}, "2 --output files for 1 formats"},
+		{[]string{"--format", "xml=out.xml"}, `unknown format "xml"`},
+	}
+	for _, tt := range tests {
+		code, _, errOut := run(t, append([]string{"lint"}, append(tt.args, broken)...)...)
+		if code != ExitUsage || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q", tt.args, code, errOut)
+		}
+	}
+	code, _, errOut := run(t, "lint", "--format", "json=/nonexistent/dir/out.json", broken)
+	if code != ExitUsage || !strings.Contains(errOut, "/nonexistent/dir") {
+		t.Errorf("unwritable output: exit %d, stderr %q", code, errOut)
+	}
+}

@@ -16,7 +16,7 @@ var failOnLevels = []string{"error", "warning", "info", "none"}
 
 func runLint(e *env, args []string) int {
 	fs := flagSet(e, "lint")
-	format := fs.String("format", "text", "output format: "+strings.Join(report.Formats(), ", "))
+	outFlags := addOutputFlags(fs)
 	failOn := fs.String("fail-on", "error", "lowest severity that makes the exit code 1: "+strings.Join(failOnLevels, ", "))
 	jobs := fs.IntP("jobs", "j", 0, "files parsed in parallel (0: one per CPU)")
 	noCache := fs.Bool("no-cache", false, "read every file again instead of using the cache of earlier runs")
@@ -35,9 +35,9 @@ func runLint(e *env, args []string) int {
 	if !fs.Changed("fail-on") && cfg != nil && cfg.FailOn != "" {
 		*failOn = cfg.FailOn // flags win over the file
 	}
-	write, ok := report.Lookup(*format)
-	if !ok {
-		fmt.Fprintf(e.stderr, "sflint lint: unknown format %q; valid formats: %s\n", *format, strings.Join(report.Formats(), ", "))
+	outs, err := outFlags.parse()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "sflint lint: %v\n", err)
 		return ExitUsage
 	}
 	threshold, ok := parseFailOn(*failOn)
@@ -73,8 +73,8 @@ func runLint(e *env, args []string) int {
 	sum := report.Summarize(res.Files, res.Findings)
 	rep := &report.Report{Findings: res.Findings, Suppressed: silenced, Summary: sum,
 		Rules: cfg.EffectiveRules(cat.Rules), Version: version()}
-	if err := write(e.stdout, rep); err != nil {
-		return fail(e, "lint", fmt.Errorf("write output: %w", err))
+	if err := writeOutputs(e.stdout, outs, rep); err != nil {
+		return fail(e, "lint", err)
 	}
 	fmt.Fprintf(e.stderr, "%d files: %s, %s, %s\n", sum.Files,
 		plural(sum.Errors, "error"), plural(sum.Warnings, "warning"), plural(sum.Infos, "info"))
