@@ -133,7 +133,7 @@ func TestUsageErrors(t *testing.T) {
 		{"missing path", []string{"lint", "does/not/exist"}, "sflint lint: does/not/exist: no such file or directory"},
 		{"bad project file", []string{"lint", dir}, "sfdx-project.json:2:26: invalid character"},
 		{"unknown rule", []string{"explain", "eca/nope"}, `unknown rule "eca/nope"; valid eca rules: eca/callback-url, eca/client-credentials-mismatch,`},
-		{"unknown category", []string{"explain", "nope"}, `unknown rule "nope"; valid categories: connectedapp, cors, eca,`},
+		{"unknown category", []string{"explain", "nope"}, `unknown rule "nope"; valid categories: apex, connectedapp, cors, eca,`},
 		{"explain without rule", []string{"explain"}, "want a RULE or the text of a runtime error"},
 		{"rules with argument", []string{"rules", "x"}, `unexpected argument "x"`},
 	}
