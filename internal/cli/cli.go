@@ -188,10 +188,14 @@ func runVersion(e *env, args []string) int {
 	return ExitOK
 }
 
+// devVersion names builds that carry no module version (go run, go build
+// in a clone); it is a valid semantic version, as SARIF consumers expect.
+const devVersion = "v0.1.0-dev"
+
 func version() string {
-	v, opa := "(devel)", ""
+	v, opa := devVersion, ""
 	if bi, ok := debug.ReadBuildInfo(); ok {
-		if bi.Main.Version != "" {
+		if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 			v = bi.Main.Version
 		}
 		for _, d := range bi.Deps {
