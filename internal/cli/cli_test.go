@@ -75,7 +75,7 @@ func TestLintSummaryOnStderr(t *testing.T) {
 	if out != "" {
 		t.Errorf("a clean project prints nothing on stdout, got %q", out)
 	}
-	if errOut != "9 files: 0 errors, 0 warnings, 0 infos\n" {
+	if errOut != "13 files: 0 errors, 0 warnings, 0 infos\n" {
 		t.Errorf("stderr = %q", errOut)
 	}
 }
