@@ -299,3 +299,35 @@ func TestOutputErrors(t *testing.T) {
 		t.Errorf("unwritable output: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestRuleOptionsFromConfiguration sets the options of the built-in rules in
+// .sflint.yaml and sees them change what sflint reports on examples/same-org.
+func TestRuleOptionsFromConfiguration(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(sameOrg)); err != nil {
+		t.Fatal(err)
+	}
+	config := `rules:
+  extcred/token-url:
+    options:
+      allowed_hosts: [login.acme.my.salesforce.com]
+  apex/api-version-too-new:
+    options:
+      max_api_version: 62
+  eca/missing-run-as-user:
+    options:
+      run_as_pattern: '\.integration@acme\.com$'
+`
+	if err := os.WriteFile(filepath.Join(dir, ".sflint.yaml"), []byte(config), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "lint", "--no-cache", dir)
+	if code != ExitFindings {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"[extcred/token-url]", "[apex/api-version-too-new]", "[eca/missing-run-as-user]"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %s finding:\n%s", want, out)
+		}
+	}
+}

@@ -12,6 +12,11 @@
 # custom:
 #   id: apex/api-version-too-new
 #   severity: error
+#   options:
+#     max_api_version:
+#       type: number
+#       default: 0
+#       description: the newest API version callouts may ask for; 0 means sourceApiVersion
 #   why: |
 #     An org serves the API versions up to its own release. sourceApiVersion
 #     is the newest version the project is written for; a callout that asks
@@ -31,8 +36,8 @@
 #     req.setEndpoint('callout:Loopback/services/data/v66.0/limits');
 #   assumptions: |
 #     sourceApiVersion is taken as the newest version every target org
-#     serves; without it nothing is judged. A maximum set in configuration is
-#     not read yet. A path holding /services/data/ is taken to be a Salesforce
+#     serves, unless the configuration sets max_api_version; without either
+#     nothing is judged. A path holding /services/data/ is taken to be a Salesforce
 #     REST path whatever its host; versions built from values the linter
 #     cannot see are not judged.
 package sflint.rules.apex.api_version_too_new
@@ -40,7 +45,6 @@ package sflint.rules.apex.api_version_too_new
 import data.sflint.lib
 
 report contains lib.finding(cls, leaf_at(ls, i), msg, fix) if {
-	newest := source_version
 	some cls in input.apexClasses
 	some co in cls.callouts
 	ls := leaves(co.endpoint)
@@ -49,12 +53,23 @@ report contains lib.finding(cls, leaf_at(ls, i), msg, fix) if {
 	i := start + count("/services/data/")
 	[[_, n]] := regex.find_all_string_submatch_n(`^v([0-9]+)\.0(?:[/?#]|$)`, substring(s, i, -1), 1)
 	to_number(n) > newest
-	msg := sprintf(
-		"API v%s.0 is newer than sourceApiVersion %s; older orgs answer 404",
-		[n, input.project.sourceApiVersion.value],
-	)
-	fix := sprintf("call v%s or older, or raise sourceApiVersion", [input.project.sourceApiVersion.value])
+	msg := sprintf("API v%s.0 is newer than %s; older orgs answer 404", [n, limit_name])
+	fix := sprintf("call v%.1f or older, or raise %s", [newest, limit_key])
 }
+
+configured_max := object.get(input, ["options", "apex/api-version-too-new", "max_api_version"], 0)
+
+newest := configured_max if configured_max > 0
+
+newest := source_version if configured_max <= 0
+
+limit_key := "max_api_version" if configured_max > 0
+
+limit_key := "sourceApiVersion" if configured_max <= 0
+
+limit_name := sprintf("max_api_version %v", [configured_max]) if configured_max > 0
+
+limit_name := sprintf("sourceApiVersion %s", [input.project.sourceApiVersion.value]) if configured_max <= 0
 
 source_version := to_number(v) if {
 	v := input.project.sourceApiVersion.value

@@ -53,3 +53,17 @@ test_unknown_version_is_not_judged if {
 	p := {"kind": "param", "text": "version", "inner": [], "line": 6, "col": 40}
 	count(findings([lit("callout:X/services/data/v", 6, 25), p], "66.0")) == 0
 }
+
+test_max_api_version_option if {
+	cls := {"file": "C.cls", "name": "C", "callouts": [{
+		"method": "m", "line": 5, "col": 9,
+		"endpoint": {"parts": [lit("callout:X/services/data/v66.0/limits", 6, 25)], "line": 6, "col": 13},
+	}]}
+	configured := object.union(test.with_input({"apexClasses": [cls], "project": project("66.0")}), {
+		"options": {"apex/api-version-too-new": {"max_api_version": 62}},
+	})
+	r := rule.report with input as configured
+	count(r) == 1
+	some f in r
+	f.message == "API v66.0 is newer than max_api_version 62; older orgs answer 404"
+}

@@ -43,3 +43,20 @@ test_disabled_without_user if {
 test_switch_absent if {
 	count(missing_run_as_user.report) == 0 with input as test.with_input({"oauthPolicies": [policy({})]})
 }
+
+test_run_as_pattern_option if {
+	p := policy({
+		"clientCredentialsFlowUser": test.el("admin@acme.com", 3),
+		"isClientCredentialsFlowEnabled": test.el("true", 5),
+	})
+	configured := object.union(test.with_input({"oauthPolicies": [p]}), {
+		"options": {"eca/missing-run-as-user": {"run_as_pattern": `\.integration@acme\.com$`}},
+	})
+	r := missing_run_as_user.report with input as configured
+	count(r) == 1
+	some f in r
+	f.line == 3
+	contains(f.message, "does not match run_as_pattern")
+	ok := object.union(configured, {"oauthPolicies": [object.union(p, {"clientCredentialsFlowUser": test.el("svc.integration@acme.com", 3)})]})
+	count(missing_run_as_user.report) == 0 with input as ok
+}

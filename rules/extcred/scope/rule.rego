@@ -20,6 +20,11 @@
 # custom:
 #   id: extcred/scope
 #   severity: warning
+#   options:
+#     apps:
+#       type: map
+#       default: {}
+#       description: External Credential name to the External Client App whose scopes it may ask for
 #   why: |
 #     An access token carries only the scopes that were requested and that
 #     the app grants. Without api the token cannot call the REST, SOAP, Bulk
@@ -198,33 +203,44 @@ report contains lib.finding(ec, node, msg, fix) if {
 }
 
 report contains lib.finding(ec, node, msg, fix) if {
-	count(apps) > 0
-	every app in apps {
+	some [ec, node, requested] in requests
+	candidates := apps_for(ec)
+	count(candidates) > 0
+	every app in candidates {
 		app.scopes != null
 	}
-	some [ec, node, requested] in requests
-	missing := sort([s | some s in requested; not granted(s)])
+	missing := sort([s | some s in requested; not granted(s, candidates)])
 	count(missing) > 0
-	msg := sprintf("Scope asks for %s, which %s", [concat(" ", missing), refusers])
+	msg := sprintf("Scope asks for %s, which %s", [concat(" ", missing), refusers(candidates)])
 	fix := "ask only for scopes the app grants, or add them to the app's OAuth scopes"
 }
 
-refusers := sprintf("%s %q does not grant", [app.kind, app.name]) if {
-	count(apps) == 1
-	some app in apps
-} else := sprintf("none of the project's %d client credentials apps grants", [count(apps)])
+# options of this rule, from the configuration.
+options := object.get(input, ["options", "extcred/scope"], {})
+
+# apps_for is the app the configuration ties the credential to (option apps:
+# External Credential name to app name), else every client credentials app.
+apps_for(ec) := {{"kind": "External Client App", "name": mapped, "scopes": app_scopes(mapped)}} if {
+	mapped := object.get(options, ["apps", ec.name], "")
+	mapped != ""
+} else := apps
+
+refusers(candidates) := sprintf("%s %q does not grant", [app.kind, app.name]) if {
+	count(candidates) == 1
+	some app in candidates
+} else := sprintf("none of the project's %d client credentials apps grants", [count(candidates)])
 
 # granted holds for scopes some app grants and for scopes this rule cannot judge.
-granted(s) if not grants[s]
+granted(s, _) if not grants[s]
 
-granted(s) if {
-	some app in apps
+granted(s, candidates) if {
+	some app in candidates
 	some t in grants[s]
 	lower(t) in app.scopes
 }
 
-granted(s) if {
-	some app in apps
+granted(s, candidates) if {
+	some app in candidates
 	"full" in app.scopes
 	not s in beyond_full
 }

@@ -208,3 +208,23 @@ test_only_scope_parameters if {
 	})
 	count(run(app_files, ec)) == 0
 }
+
+# Two client credentials apps; the configuration ties the credential to the
+# one that does not grant web.
+two_apps := {
+	"globalOauthSettings": [global("Loopback", "true"), global("Portal", "true")],
+	"oauthPolicies": [policy("Loopback", "true"), policy("Portal", "true")],
+	"oauthSettings": [settings("Loopback", "Api"), settings("Portal", "Api, Web")],
+}
+
+test_configured_app_decides if {
+	ec := cred("ClientCredentialsClientSecretBasic", token_url, "api web")
+	count(run(two_apps, ec)) == 0
+	mapped := object.union(test.with_input(object.union(two_apps, {"externalCredentials": [ec]})), {
+		"options": {"extcred/scope": {"apps": {"Loopback": "Loopback"}}},
+	})
+	r := rule.report with input as mapped
+	count(r) == 1
+	some f in r
+	contains(f.message, "External Client App \"Loopback\" does not grant")
+}

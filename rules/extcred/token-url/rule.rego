@@ -16,6 +16,11 @@
 # custom:
 #   id: extcred/token-url
 #   severity: error
+#   options:
+#     allowed_hosts:
+#       type: strings
+#       default: []
+#       description: My Domain hosts that token URLs may name; empty allows every My Domain host
 #   why: |
 #     Salesforce serves the client credentials grant only on the org's My
 #     Domain. login.salesforce.com and test.salesforce.com do not know which
@@ -69,6 +74,26 @@ report contains lib.finding(ec, node, msg, fix) if {
 	not lib.placeholder(value)
 	msg := problem(value)
 	msg != ""
+}
+
+has_problem(u) if problem(u) != ""
+
+allowed_hosts := object.get(input, ["options", "extcred/token-url", "allowed_hosts"], [])
+
+# A My Domain token URL outside the hosts the configuration allows.
+report contains lib.finding(ec, node, msg, fix) if {
+	count(allowed_hosts) > 0
+	some ec in input.externalCredentials
+	some variant in lib.params(ec.externalCredentialParameters, "AuthProtocolVariant")
+	variant.parameterValue.value in client_credentials
+	some url_param in lib.params(ec.externalCredentialParameters, "AuthProviderUrl")
+	node := url_param.parameterValue
+	not lib.placeholder(node.value)
+	not has_problem(node.value)
+	host := url.host(node.value)
+	url.my_domain(host)
+	not lower(host) in {lower(h) | some h in allowed_hosts}
+	msg := sprintf("token URL host %s is not one of the allowed_hosts in the configuration", [host])
 }
 
 # salesforce holds for token URLs meant for a Salesforce org; other identity

@@ -108,3 +108,16 @@ test_other_variants_are_not_checked if {
 test_one_problem_per_url if {
 	count(findings("ClientCredentialsClientSecret", "http://login.salesforce.com/services/oauth2/authorize")) == 1
 }
+
+test_allowed_hosts_option if {
+	ec := cred("ClientCredentialsClientSecret", "https://other.my.salesforce.com/services/oauth2/token")
+	configured := object.union(test.with_input({"externalCredentials": [ec]}), {
+		"options": {"extcred/token-url": {"allowed_hosts": ["acme.my.salesforce.com"]}},
+	})
+	r := rule.report with input as configured
+	count(r) == 1
+	some f in r
+	contains(f.message, "not one of the allowed_hosts")
+	allowed := object.union(configured, {"options": {"extcred/token-url": {"allowed_hosts": ["OTHER.my.salesforce.com"]}}})
+	count(rule.report) == 0 with input as allowed
+}
