@@ -60,8 +60,37 @@ func FindTarget(path, outputDir, apiVersion string) (*Target, error) {
 		if t.Dir, err = filepath.Abs(t.Dir); err != nil {
 			return nil, err
 		}
+		checkInside(&p, proj.Root, t.Dir)
 	}
 	return t, p.Err()
+}
+
+// checkInside records a problem when dir, once "..", and symbolic links
+// are resolved, is not root or below it: gen writes into the project only.
+func checkInside(p *Problems, root, dir string) {
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		realRoot = root
+	}
+	// Resolve the part of dir that exists; the rest cannot be a link yet.
+	existing, rest := filepath.Clean(dir), ""
+	for {
+		if real, err := filepath.EvalSymlinks(existing); err == nil {
+			existing = real
+			break
+		}
+		parent := filepath.Dir(existing)
+		if parent == existing {
+			break
+		}
+		rest = filepath.Join(filepath.Base(existing), rest)
+		existing = parent
+	}
+	rel, err := filepath.Rel(realRoot, filepath.Join(existing, rest))
+	if err != nil || rel != "." && !filepath.IsLocal(rel) {
+		p.Addf("--output-dir %s is outside the project %s; gen writes only into the project",
+			dir, root)
+	}
 }
 
 // defaultDir is main/default in the default package directory, where the

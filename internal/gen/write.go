@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // Action is what writing does to one file.
@@ -59,20 +61,31 @@ func (e *ConflictError) Error() string {
 }
 
 // NewPlan checks every target of files under dir before anything is
-// written. A path that would leave dir is an error; so are two files with
-// one path.
+// written. It refuses, with an *InputError, a path that would leave dir
+// (through "..", an absolute path or a symbolic link), two files with one
+// path, and a path that differs only in case from another generated file or
+// from a file or directory that exists: a case-insensitive file system (the
+// default on macOS and Windows) takes them for one, so one would overwrite
+// the other, and a checkout there cannot hold both.
 func NewPlan(dir string, files []File, force bool) (*Plan, error) {
 	p := &Plan{Dir: dir}
-	seen := map[string]bool{}
+	seen := map[string]string{} // lower-case path (or folder) to the path as generated
 	for _, f := range files {
-		if !filepath.IsLocal(filepath.FromSlash(f.Path)) {
-			return nil, fmt.Errorf("generated path %q leaves the output directory", f.Path)
+		if err := checkLocal(dir, f.Path); err != nil {
+			return nil, err
+		}
+		rel := filepath.ToSlash(filepath.Clean(filepath.FromSlash(f.Path)))
+		if err := caseCollision(seen, rel); err != nil {
+			return nil, err
+		}
+		if existing, err := caseTwin(dir, rel); err != nil || existing != "" {
+			if err != nil {
+				return nil, err
+			}
+			return nil, inputErrorf("generated file %s collides with %s, which exists: "+
+				"the paths differ only in case", f.Path, existing)
 		}
 		abs := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if seen[abs] {
-			return nil, fmt.Errorf("two generated files are both %s", f.Path)
-		}
-		seen[abs] = true
 		action, err := decide(abs, f.Data, force)
 		if err != nil {
 			return nil, err
@@ -80,6 +93,98 @@ func NewPlan(dir string, files []File, force bool) (*Plan, error) {
 		p.Entries = append(p.Entries, Entry{Path: abs, Data: f.Data, Action: action})
 	}
 	return p, nil
+}
+
+// caseCollision records rel and its folders in seen (folders with a
+// trailing slash), and refuses rel when it or one of its folders is, up to
+// case, an earlier file or folder.
+func caseCollision(seen map[string]string, rel string) error {
+	key := strings.ToLower(rel)
+	if other, ok := seen[key]; ok && other == rel {
+		return inputErrorf("two generated files are both %s", rel)
+	}
+	for _, k := range []string{key, key + "/"} {
+		if other, ok := seen[k]; ok {
+			return inputErrorf("generated paths %s and %s collide: they differ "+
+				"at most in case", other, rel)
+		}
+	}
+	seen[key] = rel
+	for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+		key := strings.ToLower(d)
+		if other, ok := seen[key]; ok {
+			return inputErrorf("generated paths %s and %s collide: a file is also "+
+				"a folder", other, d)
+		}
+		if other, ok := seen[key+"/"]; ok && other != d {
+			return inputErrorf("generated paths %s and %s collide: they differ "+
+				"only in case", other, d)
+		}
+		seen[key+"/"] = d
+	}
+	return nil
+}
+
+func inputErrorf(format string, args ...any) error {
+	return &InputError{Problems: []string{fmt.Sprintf(format, args...)}}
+}
+
+// checkLocal refuses a generated path that would leave dir: one that is
+// not local, or one below a symbolic link in dir that points out of it.
+func checkLocal(dir, path string) error {
+	rel := filepath.FromSlash(path)
+	if !filepath.IsLocal(rel) || filepath.Clean(rel) == "." {
+		return inputErrorf("generated path %q leaves the output directory", path)
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil // dir does not exist yet, so nothing in it is a link
+	}
+	for d := filepath.Dir(filepath.Join(dir, rel)); len(d) > len(dir); d = filepath.Dir(d) {
+		real, err := filepath.EvalSymlinks(d)
+		if err != nil {
+			continue // not there yet; the nearest existing parent decides
+		}
+		if r, err := filepath.Rel(root, real); err != nil || !filepath.IsLocal(r) {
+			return inputErrorf("generated path %q leaves the output directory "+
+				"through a symbolic link", path)
+		}
+		return nil
+	}
+	return nil
+}
+
+// caseTwin returns the path (relative to dir) of an existing file or
+// directory that stands where rel would, under a name that differs only in
+// case, or "" when there is none.
+func caseTwin(dir, rel string) (string, error) {
+	cur, done := dir, ""
+	for _, name := range strings.Split(rel, "/") {
+		entries, err := os.ReadDir(cur)
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			return "", nil
+		}
+		if err != nil {
+			return "", fmt.Errorf("read %s: %w", cur, err)
+		}
+		exact, twin := false, ""
+		for _, e := range entries {
+			switch {
+			case e.Name() == name:
+				exact = true
+			case strings.EqualFold(e.Name(), name):
+				twin = e.Name()
+			}
+		}
+		switch {
+		case !exact && twin != "":
+			return path.Join(done, twin), nil
+		case !exact:
+			return "", nil
+		}
+		cur, done = filepath.Join(cur, name), path.Join(done, name)
+	}
+	return "", nil
 }
 
 func decide(path string, data []byte, force bool) (Action, error) {
@@ -128,6 +233,13 @@ func (p *Plan) Write() error {
 	return s.commit()
 }
 
+// createTemp and writeData make and fill a temporary file; tests replace
+// them to fail as a read-only directory or a full disk does.
+var (
+	createTemp = os.CreateTemp
+	writeData  = func(f *os.File, data []byte) (int, error) { return f.Write(data) }
+)
+
 // staging holds the temporary files and new directories of a write.
 type staging struct {
 	temps   []string // parallel to targets
@@ -139,13 +251,13 @@ func (s *staging) stage(e Entry) error {
 	if err := s.mkdirAll(filepath.Dir(e.Path)); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(filepath.Dir(e.Path), "."+filepath.Base(e.Path)+".*.tmp")
+	f, err := createTemp(filepath.Dir(e.Path), "."+filepath.Base(e.Path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", e.Path, err)
 	}
 	s.temps = append(s.temps, f.Name())
 	s.targets = append(s.targets, e.Path)
-	_, err = f.Write(e.Data)
+	_, err = writeData(f, e.Data)
 	if err == nil {
 		err = f.Sync()
 	}

@@ -168,7 +168,7 @@ var separatorRE = regexp.MustCompile(`(^|\s)(--?)(\s|$)`)
 // parseDirective reads "FORM RULE[, RULE...] - REASON".
 func parseDirective(text string, style Style) Directive {
 	form, rest := text, ""
-	if i := strings.IndexAny(text, " \t"); i >= 0 {
+	if i := strings.IndexFunc(text, unicode.IsSpace); i >= 0 {
 		form, rest = text[:i], text[i:]
 	}
 	d := Directive{Form: form, Kind: kinds[form]}
@@ -207,9 +207,16 @@ func problem(d Directive, sep string, style Style) string {
 }
 
 // lineIndex turns byte offsets into 1-based lines and character columns.
+// It remembers the last offset it counted to, so that the ascending
+// offsets of a scan count each line's characters once, not once per
+// comment: a long line full of comments would otherwise take quadratic
+// time.
 type lineIndex struct {
 	data   []byte
 	starts []int
+	// The last position asked for: byte offset, its line index and the
+	// characters before it on its line.
+	lastOff, lastLine, lastCol int
 }
 
 func newLineIndex(data []byte) *lineIndex {
@@ -232,5 +239,11 @@ func (l *lineIndex) pos(off int) (line, col int) {
 			hi = mid
 		}
 	}
-	return lo + 1, utf8.RuneCount(l.data[l.starts[lo]:off]) + 1
+	from, n := l.starts[lo], 0
+	if lo == l.lastLine && l.lastOff >= from && l.lastOff <= off {
+		from, n = l.lastOff, l.lastCol
+	}
+	n += utf8.RuneCount(l.data[from:off])
+	l.lastOff, l.lastLine, l.lastCol = off, lo, n
+	return lo + 1, n + 1
 }
