@@ -67,6 +67,9 @@ func runLint(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "lint", err)
 	}
+	// Rules that failed are reported whatever suppressions, baselines and
+	// --new-from-rev say: they are about the policies, not the project.
+	res.Findings = engine.Sort(append(res.Findings, cfg.Apply(eng.RuleErrors())...))
 	for _, n := range res.Notes {
 		fmt.Fprintf(e.stderr, "sflint: note: %s\n", n)
 	}

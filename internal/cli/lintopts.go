@@ -129,8 +129,8 @@ func displayPath(abs string) string {
 }
 
 // catalogFor loads the rules a configuration asks for (the built-in ones,
-// the meta rules of suppression comments, the file's policies before those
-// of --policy) and checks the file against them.
+// the meta rules of suppression comments and of failed rules, the file's
+// policies before those of --policy) and checks the file against them.
 func catalogFor(pol *policyFlags, cfg *config.Config) (*engine.Catalog, error) {
 	if cfg != nil {
 		var dirs []string
@@ -143,7 +143,7 @@ func catalogFor(pol *policyFlags, cfg *config.Config) (*engine.Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range suppress.Rules() {
+	for _, r := range append(suppress.Rules(), engine.RuleError) {
 		if err := cat.Add(r); err != nil {
 			return nil, err
 		}

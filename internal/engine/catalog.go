@@ -11,8 +11,9 @@
 // Every policy is compiled with the same compiler (NewCompiler): strict,
 // without network or environment builtins, and type-checked against the
 // input document's JSON Schema (InputSchema). Each rule is evaluated with its
-// own prepared query under a time limit, so that a rule that runs too long or
-// fails at run time is named in the error.
+// own prepared query, all side by side under one time limit; a rule that runs
+// too long or fails at run time becomes a meta/rule-error finding (RuleError)
+// naming it, and the other rules still report.
 package engine
 
 import (

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
 )
 
 // Finding is one result of a rule.
@@ -32,6 +32,9 @@ type Engine struct {
 	rules   []compiledRule
 	timeout time.Duration
 	options ast.Value // input.options: every declared option's value
+
+	mu         sync.Mutex
+	ruleErrors []Finding // meta/rule-error findings of every Eval so far
 }
 
 // denied are builtins a policy may not call: sflint reads a source tree and
@@ -111,8 +114,14 @@ func Compile(ctx context.Context, c *Catalog) (*Engine, error) {
 // limit.
 func (e *Engine) SetTimeout(d time.Duration) { e.timeout = d }
 
-// Eval evaluates every rule against the input document.
+// Eval evaluates every rule against the input document. The rules run side
+// by side under one time limit, so a rule that loops cannot starve the
+// others. A rule that fails at run time or does not finish in time gives no
+// findings; it becomes a meta/rule-error finding (see RuleErrors) and the
+// other rules' findings are returned as usual. A result of the wrong shape
+// is still a PolicyError.
 func (e *Engine) Eval(ctx context.Context, input ast.Value) ([]Finding, error) {
+	parent := ctx
 	if e.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, e.timeout)
@@ -120,18 +129,26 @@ func (e *Engine) Eval(ctx context.Context, input ast.Value) ([]Finding, error) {
 	}
 	input = e.withOptions(input)
 	at := projectFile(input)
-	var out []Finding
-	for _, cr := range e.rules {
-		rs, err := cr.query.Eval(ctx, rego.EvalParsedInput(input))
-		if err != nil {
-			return nil, e.evalError(ctx, cr.rule, err)
-		}
-		fs, err := cr.findings(rs, at)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, fs...)
+	results := make([]ruleResult, len(e.rules))
+	var wg sync.WaitGroup
+	for i, cr := range e.rules {
+		wg.Go(func() { results[i] = cr.eval(ctx, input, at) })
 	}
+	wg.Wait()
+	if err := parent.Err(); err != nil {
+		return nil, err // interrupted: no rule is to blame
+	}
+	var out, failed []Finding
+	for i, res := range results {
+		switch {
+		case res.evalErr != nil:
+			failed = append(failed, e.ruleError(e.rules[i].rule, res.evalErr))
+		case res.err != nil:
+			return nil, res.err
+		}
+		out = append(out, res.findings...)
+	}
+	e.addRuleErrors(failed)
 	return Sort(out), nil
 }
 

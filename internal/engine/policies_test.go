@@ -3,8 +3,10 @@ package engine
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -210,24 +212,57 @@ func TestPolicyPathErrors(t *testing.T) {
 	}
 }
 
-func TestTimeLimit(t *testing.T) {
-	loop := strings.Replace(policyRule, "some nc in input.namedCredentials", `some nc in input.namedCredentials
-	some i in numbers.range(1, 100000)
-	some j in numbers.range(1, 100000)
-	i * j < 0`, 1)
-	eng, err := compileUser(t, map[string]string{"loop.rego": loop})
-	if err != nil {
-		t.Fatal(err)
+// failing is a second user rule, acme/fail, whose report runs body for each
+// Named Credential.
+func failing(body string) string {
+	src := strings.NewReplacer("acme/host", "acme/fail", "acme.host", "acme.fail").Replace(policyRule)
+	return strings.Replace(src, "some nc in input.namedCredentials\n}",
+		"some nc in input.namedCredentials\n"+body+"\n}", 1)
+}
+
+// ruleErrors renders the meta/rule-error findings of an engine.
+func ruleErrors(eng *Engine) []string {
+	var out []string
+	for _, f := range eng.RuleErrors() {
+		if f.Rule != RuleError || f.Severity != Error {
+			out = append(out, "not meta/rule-error at error: "+f.Rule.ID)
+			continue
+		}
+		out = append(out, fmt.Sprintf("%s:%d: %s", f.File, f.Line, f.Message))
 	}
-	eng.SetTimeout(200 * time.Millisecond)
-	start := time.Now()
-	_, err = eng.Eval(context.Background(), ast.MustParseTerm(input).Value)
-	if took := time.Since(start); took > 5*time.Second {
-		t.Errorf("stopped after %s", took)
-	}
-	want := "rule acme/host did not finish within the 200ms time limit"
-	if err == nil || !strings.HasPrefix(err.Error(), "loop.rego:") || !strings.Contains(err.Error(), want) {
-		t.Errorf("err = %v, want loop.rego:LINE: %s", err, want)
+	return out
+}
+
+// TestRuleErrors checks that a rule failing at run time becomes a finding
+// on its file and line, while the other rules still report.
+func TestRuleErrors(t *testing.T) {
+	for _, tt := range []struct {
+		name, body, want string
+	}{
+		{"loop", "\tcount([x | some x in numbers.range(1, 1e9)]) < 0",
+			"fail.rego:1: rule acme/fail did not finish within the 1s time limit (--timeout)"},
+		{"builtin", "\tcount(input.namedCredentials) / 0 > 1",
+			"fail.rego:13: rule acme/fail failed: eval_builtin_error: div: divide by zero"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			eng, err := compileUser(t, map[string]string{
+				"host.rego": policyRule, "fail.rego": failing(tt.body)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			eng.SetTimeout(time.Second)
+			start := time.Now()
+			fs := eval(t, eng, input)
+			if took := time.Since(start); took > 5*time.Second {
+				t.Errorf("stopped after %s", took)
+			}
+			if got := userFindings(fs); len(got) != 1 || !strings.Contains(got[0], "acme/host") {
+				t.Errorf("findings of the other rule: %q", got)
+			}
+			if got := ruleErrors(eng); !slices.Equal(got, []string{tt.want}) {
+				t.Errorf("rule errors = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 
@@ -241,11 +276,33 @@ report contains`, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = eng.Eval(context.Background(), ast.MustParseTerm(`{"namedCredentials": [
-		{"file": "a", "name": "A", "line": 1, "col": 1}, {"file": "b", "name": "B", "line": 1, "col": 1}]}`).Value)
-	if err == nil || !strings.HasPrefix(err.Error(), "conflict.rego:") ||
-		!strings.Contains(err.Error(), "(rule acme/host)") {
-		t.Errorf("err = %v, want conflict.rego:LINE: ... (rule acme/host)", err)
+	doc := `{"namedCredentials": [{"file": "a", "name": "A", "line": 1, "col": 1},
+		{"file": "b", "name": "B", "line": 1, "col": 1}]}`
+	if fs := eval(t, eng, doc); len(userFindings(fs)) != 0 {
+		t.Errorf("a failed rule reported %q", userFindings(fs))
+	}
+	eval(t, eng, doc) // a second project failing the same way adds nothing
+	want := "conflict.rego:11: rule acme/host failed: eval_conflict_error: " +
+		"rule data.sflint.rules.acme.host.name produced conflicting values: "
+	got := ruleErrors(eng)
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) || strings.Contains(got[0], "\n") {
+		t.Errorf("rule errors = %q, want one line starting %q", got, want)
+	}
+}
+
+// TestInterruptIsNoRuleError checks that a cancelled run is an error, not
+// a rule's fault.
+func TestInterruptIsNoRuleError(t *testing.T) {
+	eng, err := compileUser(t, map[string]string{"fail.rego": failing(
+		"\tcount([x | some x in numbers.range(1, 1e9)]) < 0")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	_, err = eng.Eval(ctx, ast.MustParseTerm(input).Value)
+	if !errors.Is(err, context.DeadlineExceeded) || len(eng.RuleErrors()) != 0 {
+		t.Errorf("err = %v, rule errors %q; want the context's error and none", err, ruleErrors(eng))
 	}
 }
 

@@ -2,12 +2,10 @@ package engine
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
-	"github.com/open-policy-agent/opa/v1/topdown"
 )
 
 // compiledRule is a rule with the query that reads its findings.
@@ -32,9 +30,13 @@ func prepareRules(ctx context.Context, comp *ast.Compiler, c *Catalog) ([]compil
 			return nil, &PolicyError{File: r.File, Msg: fmt.Sprintf(
 				"rule %s has no %s rule; its findings are the members of %s", r.ID, r.Entry, ref)}
 		}
+		// A builtin error (a division by zero, a bad regex) in a user's
+		// policy fails the rule, as in sflint test; in a built-in rule it
+		// leaves the expression undefined, as it always has.
 		q, err := rego.New(
 			rego.Compiler(comp),
 			rego.Capabilities(comp.Capabilities()),
+			rego.StrictBuiltinErrors(r.User),
 			rego.Query("x := "+ref.String()),
 		).PrepareForEval(ctx)
 		if err != nil {
@@ -45,26 +47,22 @@ func prepareRules(ctx context.Context, comp *ast.Compiler, c *Catalog) ([]compil
 	return out, nil
 }
 
-// evalError names the rule, and where it can the policy file and line, of an
-// evaluation that failed or ran out of time.
-func (e *Engine) evalError(ctx context.Context, r *Rule, err error) error {
-	pe := &PolicyError{File: r.File}
-	var te *topdown.Error
-	if errors.As(err, &te) && te.Location != nil {
-		pe.File, pe.Line = te.Location.File, te.Location.Row
+// ruleResult is what evaluating one rule gave: its findings, an error of
+// the evaluation itself (err from Eval: the rule failed or ran out of time),
+// or a result of the wrong shape (a PolicyError).
+type ruleResult struct {
+	findings []Finding
+	evalErr  error
+	err      error
+}
+
+func (cr compiledRule) eval(ctx context.Context, input ast.Value, at string) ruleResult {
+	rs, err := cr.query.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return ruleResult{evalErr: err}
 	}
-	switch {
-	case errors.Is(ctx.Err(), context.DeadlineExceeded):
-		pe.Msg = fmt.Sprintf("rule %s did not finish within the %s time limit (--timeout)",
-			r.ID, e.timeout)
-	case ctx.Err() != nil:
-		return ctx.Err()
-	case te != nil:
-		pe.Msg = fmt.Sprintf("%s (rule %s)", te.Message, r.ID)
-	default:
-		pe.Msg = fmt.Sprintf("rule %s: %v", r.ID, err)
-	}
-	return pe
+	fs, err := cr.findings(rs, at)
+	return ruleResult{findings: fs, err: err}
 }
 
 // findings turns the value of the rule's entry into findings. at is where
