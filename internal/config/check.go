@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sflint/sflint/internal/engine"
+	"github.com/sflint/sflint/internal/metadata"
 )
 
 // Check judges rule ids, category names and option values against the
@@ -85,35 +86,9 @@ func checkOption(r *engine.Rule, s *Setting, name string) string {
 
 // suggest names the closest id when it is a likely typo.
 func suggest(id string, ids []string) string {
-	best, bestD := "", 4
-	for _, c := range ids {
-		if d := distance(id, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
+	best := metadata.Closest(id, ids)
 	if best == "" {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// distance is the Levenshtein distance between two short strings.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

@@ -74,14 +74,7 @@ type target struct {
 
 // Run lints the given paths (default ".").
 func Run(ctx context.Context, eng *engine.Engine, paths []string, opt Options) (*Result, error) {
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	cwd, err := workDir(opt.Dir)
-	if err != nil {
-		return nil, err
-	}
-	targets, err := group(cwd, paths)
+	cwd, targets, err := resolve(paths, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -97,6 +90,20 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opt Options) (
 	}
 	res.Findings = engine.Sort(res.Findings)
 	return res, nil
+}
+
+// resolve maps the paths (default ".") to their projects, relative to the
+// working directory.
+func resolve(paths []string, opt Options) (string, []*target, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	cwd, err := workDir(opt.Dir)
+	if err != nil {
+		return "", nil, err
+	}
+	targets, err := group(cwd, paths)
+	return cwd, targets, err
 }
 
 // workDir returns the absolute directory that paths are relative to.
@@ -194,14 +201,7 @@ type Input struct {
 // Inputs builds the input documents for the projects of the given paths,
 // without evaluating any rule.
 func Inputs(ctx context.Context, paths []string, opt Options) ([]Input, error) {
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	cwd, err := workDir(opt.Dir)
-	if err != nil {
-		return nil, err
-	}
-	targets, err := group(cwd, paths)
+	cwd, targets, err := resolve(paths, opt)
 	if err != nil {
 		return nil, err
 	}
