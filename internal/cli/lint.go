@@ -17,7 +17,8 @@ var failOnLevels = []string{"error", "warning", "info", "none"}
 func runLint(e *env, args []string) int {
 	fs := flagSet(e, "lint")
 	outFlags := addOutputFlags(fs)
-	failOn := fs.String("fail-on", "error", "lowest severity that makes the exit code 1: "+strings.Join(failOnLevels, ", "))
+	failOn := fs.String("fail-on", "error",
+		"lowest severity that makes the exit code 1: "+strings.Join(failOnLevels, ", "))
 	jobs := fs.IntP("jobs", "j", 0, "files parsed in parallel (0: one per CPU)")
 	noCache := fs.Bool("no-cache", false, "read every file again instead of using the cache of earlier runs")
 	pol := addPolicyFlags(fs, true)
@@ -42,7 +43,8 @@ func runLint(e *env, args []string) int {
 	}
 	threshold, ok := parseFailOn(*failOn)
 	if !ok {
-		fmt.Fprintf(e.stderr, "sflint lint: unknown --fail-on level %q; valid levels: %s\n", *failOn, strings.Join(failOnLevels, ", "))
+		fmt.Fprintf(e.stderr, "sflint lint: unknown --fail-on level %q; valid levels: %s\n",
+			*failOn, strings.Join(failOnLevels, ", "))
 		return ExitUsage
 	}
 	if *jobs < 0 {

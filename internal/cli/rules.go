@@ -19,7 +19,8 @@ func runRules(e *env, args []string) int {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "sflint rules: unexpected argument %q; use 'sflint explain RULE' for one rule\n", fs.Arg(0))
+		fmt.Fprintf(e.stderr, "sflint rules: unexpected argument %q; use 'sflint explain RULE' for one rule\n",
+			fs.Arg(0))
 		return ExitUsage
 	}
 	cfg, err := findConfig(file, nil)

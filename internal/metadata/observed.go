@@ -10,7 +10,11 @@ var observed = map[string][]Field{
 	// Principal access can be granted through a profile as well as through a
 	// permission set (Setup offers it on both); the WSDL lists it only on
 	// PermissionSet.
-	"Profile": {{Name: "externalCredentialPrincipalAccesses", Complex: "PermissionSetExternalCredentialPrincipalAccess", Repeated: true}},
+	"Profile": {{
+		Name:     "externalCredentialPrincipalAccesses",
+		Complex:  "PermissionSetExternalCredentialPrincipalAccess",
+		Repeated: true,
+	}},
 }
 
 // documentedEnums are values that the WSDL types as plain strings but the

@@ -21,7 +21,10 @@ var secretElements = map[string]bool{
 
 // secretLiteral matches Apex string literals that look like credentials: a
 // session id (00D...!...), a bearer token, a long hex or base64 secret.
-var secretLiteral = regexp.MustCompile(`^(?:Bearer\s+)?(?:00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{20,}|[A-Fa-f0-9]{32,}|[A-Za-z0-9+/_.-]{40,}={0,2})$`)
+var secretLiteral = regexp.MustCompile(`^(?:Bearer\s+)?(?:` +
+	`00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{20,}` + // a session id
+	`|[A-Fa-f0-9]{32,}` + // a hex secret
+	`|[A-Za-z0-9+/_.-]{40,}={0,2})$`) // a base64 or URL-safe token
 
 // Secrets lists the secret values found in the project, longest first, so
 // that every output can redact them whatever rule or policy printed them.
