@@ -20,11 +20,29 @@ children := array.concat(
 # files of one kind (input.oauthSettings, ...) that belong to the app.
 of(list, name) := [c | some c in list; c.links.app.name == name]
 
-global_settings(name) := of(input.globalOauthSettings, name)
+global_settings(name) := [input.globalOauthSettings[i] | some i in object.get(global_by_app, name, [])]
 
-oauth_policies(name) := of(input.oauthPolicies, name)
+oauth_policies(name) := [input.oauthPolicies[i] | some i in object.get(policies_by_app, name, [])]
 
-oauth_settings(name) := of(input.oauthSettings, name)
+oauth_settings(name) := [input.oauthSettings[i] | some i in object.get(settings_by_app, name, [])]
+
+# The indexes of the files of each kind, grouped by app. Each is built once
+# per evaluation (OPA indexes the inner comprehension), so a lookup costs no
+# scan of every file.
+global_by_app := {app: indexes |
+	some app in {c.links.app.name | some c in input.globalOauthSettings}
+	indexes := [i | some i, c in input.globalOauthSettings; c.links.app.name == app]
+}
+
+policies_by_app := {app: indexes |
+	some app in {c.links.app.name | some c in input.oauthPolicies}
+	indexes := [i | some i, c in input.oauthPolicies; c.links.app.name == app]
+}
+
+settings_by_app := {app: indexes |
+	some app in {c.links.app.name | some c in input.oauthSettings}
+	indexes := [i | some i, c in input.oauthSettings; c.links.app.name == app]
+}
 
 # client_credentials holds for apps that turn the client credentials flow on
 # in their global OAuth settings or their OAuth policies.

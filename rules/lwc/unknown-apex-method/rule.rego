@@ -79,10 +79,22 @@ problem(imp) := [
 
 # classes are the top-level classes of that name: a class named as its file.
 classes(name) := [c |
-	some c in input.apexClasses
-	lower(c.name) == lower(name)
-	regex.replace(lower(c.file), `^.*/`, "") == concat("", [lower(c.name), ".cls"])
+	some i in object.get(by_name, lower(name), [])
+	c := input.apexClasses[i]
+	named_as_file(lower(c.file), concat("", [lower(name), ".cls"]))
 ]
+
+# by_name maps lower-cased names to the indexes of the classes so named. It is
+# built once per evaluation (OPA indexes the inner comprehension), so looking
+# up an import costs no scan of every class.
+by_name := {name: indexes |
+	some name in {lower(c.name) | some c in input.apexClasses}
+	indexes := [i | some i, c in input.apexClasses; lower(c.name) == name]
+}
+
+named_as_file(file, base) if file == base
+
+named_as_file(file, base) if endswith(file, concat("", ["/", base]))
 
 methods(imp) := [m |
 	some c in classes(imp.class)

@@ -92,10 +92,10 @@ powers := {
 
 report contains lib.finding(ps, up, msg, fix) if {
 	some ps in input.permissionSets
-	instead := alternative(ps)
 	some up in object.get(ps, "userPermissions", [])
 	lib.is_true(up.enabled)
 	power := powers[up.name.value]
+	instead := alternative(ps)
 	msg := sprintf("%s %s; an integration does not need it", [up.name.value, power])
 	fix := sprintf("remove %s, or %s", [up.name.value, instead])
 }
@@ -113,10 +113,15 @@ alternative(ps) := sprintf("list a dedicated integration permission set on %q in
 }
 
 listing_apps(ps) := {app |
+	some [app, name] in listings
+	names(ps)[name]
+}
+
+# listings pairs each client-credentials app with the permission sets it lists.
+listings contains [app, name] if {
 	some app in eca.names
 	eca.client_credentials(app)
 	some name in eca.permission_sets(app)
-	names(ps)[name]
 }
 
 # names are the values that name this permission set in an app's list.

@@ -60,8 +60,7 @@ report contains lib.finding(p, p.commaSeparatedPermissionSet, msg, fix) if {
 	listed := eca.permission_sets(app)
 	count(listed) > 0
 	every name in listed {
-		some ps in input.permissionSets
-		names(ps)[name]
+		name in known
 	}
 	not api_enabled(listed)
 	msg := sprintf("no permission set listed for %q grants ApiEnabled; the Run As user needs it", [app])
@@ -69,12 +68,23 @@ report contains lib.finding(p, p.commaSeparatedPermissionSet, msg, fix) if {
 }
 
 api_enabled(listed) if {
-	some ps in input.permissionSets
 	some name in listed
-	names(ps)[name]
+	name in granting
+}
+
+# known and granting are built once per evaluation: every name of a
+# permission set, and the names of those that grant ApiEnabled.
+known contains name if {
+	some ps in input.permissionSets
+	some name in names(ps)
+}
+
+granting contains name if {
+	some ps in input.permissionSets
 	some up in object.get(ps, "userPermissions", [])
 	up.name.value == "ApiEnabled"
 	lib.is_true(up.enabled)
+	some name in names(ps)
 }
 
 # names are the values that name this permission set in an app's list.
