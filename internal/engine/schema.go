@@ -146,6 +146,9 @@ func positionDefinitions() obj {
 			})),
 		"invalidValue": closed("a value that is not one of its WSDL type's values",
 			positioned(obj{"path": str(), "value": str(), "expected": arrayOf(str())})),
+		"markedValue": closed("a value holding '$', '@', \"your\", \"replace_\", \"placeholder\" "+
+			"or \"example.my.salesforce.com\"",
+			positioned(obj{"path": str(), "field": str(), "value": str()})),
 		"reference": closed("a by-name reference to another component", positioned(obj{
 			"name": str(), "found": boolean(),
 			"nearMiss": text(`a name that differs only in case, or ""`),
@@ -219,6 +222,7 @@ func recordSchema(l recordList, defs obj) obj {
 		"name":            str(),
 		"unknownElements": arrayOf(ref("unknownElement")),
 		"invalidValues":   arrayOf(ref("invalidValue")),
+		"markedValues":    arrayOf(ref("markedValue")),
 	})
 	required := sortedKeysOf(props)
 	if l.links != "" {

@@ -137,6 +137,7 @@ func recordTerm(r *Record, links *ast.Term) *ast.Term {
 			return unknownTerm(u, metadata.Schema(r.Type.Name))
 		})),
 		item("invalidValues", ast.ArrayTerm(invalidValues(r.Root, metadata.Schema(r.Type.Name), "")...)),
+		item("markedValues", ast.ArrayTerm(markedValues(nil, r.Root, "")...)),
 	}
 	items = append(items, posItems(r.Root.Pos)...)
 	items = appendElements(items, r.Root, metadata.Schema(r.Type.Name))

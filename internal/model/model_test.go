@@ -136,7 +136,7 @@ func TestInputArraysBySchema(t *testing.T) {
 // collides with the keys the model adds to every record and element.
 func TestRecordKeysAreReserved(t *testing.T) {
 	reserved := map[string]bool{"file": true, "type": true, "name": true, "line": true, "col": true,
-		"links": true, "unknownElements": true, "value": true}
+		"links": true, "unknownElements": true, "invalidValues": true, "markedValues": true, "value": true}
 	seen := map[string]bool{}
 	var walk func(ct *metadata.ComplexType, root bool)
 	walk = func(ct *metadata.ComplexType, root bool) {
@@ -154,5 +154,58 @@ func TestRecordKeysAreReserved(t *testing.T) {
 	}
 	for typ := range readTypes {
 		walk(metadata.Schema(typ), true)
+	}
+}
+
+// TestMarkedValues checks the pre-filter of placeholder rules: every value
+// with a mark is listed, whatever its case or depth, and no other.
+func TestMarkedValues(t *testing.T) {
+	r := record(t, "NamedCredential", "N", `<NamedCredential>
+  <label>Plain</label>
+  <namedCredentialParameters>
+    <parameterName>Url</parameterName>
+    <parameterType>Url</parameterType>
+    <parameterValue>https://Your-Domain.my.salesforce.com</parameterValue>
+  </namedCredentialParameters>
+  <namedCredentialParameters>
+    <parameterName>${NAME}</parameterName>
+    <parameterType>REPLACE_ME</parameterType>
+    <parameterValue>https://acme.my.salesforce.com</parameterValue>
+  </namedCredentialParameters>
+  <description>@TOKEN, a Placeholder, EXAMPLE.my.salesforce.com, replace-me</description>
+</NamedCredential>`)
+	var got []string
+	for _, term := range markedValues(nil, r.Root, "") {
+		obj := term.Value.(ast.Object)
+		got = append(got, obj.Get(ast.StringTerm("path")).String()+" "+obj.Get(ast.StringTerm("field")).String()+
+			" "+obj.Get(ast.StringTerm("line")).String())
+	}
+	want := []string{
+		`"namedCredentialParameters/parameterValue" "parameterValue" 6`,
+		`"namedCredentialParameters/parameterName" "parameterName" 9`,
+		`"namedCredentialParameters/parameterType" "parameterType" 10`,
+		`"description" "description" 13`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("markedValues:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestContainsFold(t *testing.T) {
+	for _, c := range []struct {
+		s, word string
+		want    bool
+	}{
+		{"REPLACE_ME", "replace_", true},
+		{"replace-me", "replace_", false},
+		{"yOuR", "your", true},
+		{"you", "your", false},
+		{"", "your", false},
+		{"x.EXAMPLE.My.Salesforce.com", "example.my.salesforce.com", true},
+		{"example_my_salesforce_com", "example.my.salesforce.com", false},
+	} {
+		if got := containsFold(c.s, c.word); got != c.want {
+			t.Errorf("containsFold(%q, %q) = %v, want %v", c.s, c.word, got, c.want)
+		}
 	}
 }

@@ -62,3 +62,66 @@ func checkValue(text string, f *metadata.Field) ([]string, bool) {
 	}
 	return nil, true
 }
+
+// markedValues lists the leaf elements whose text holds a character or word
+// that every deploy-time token or template placeholder contains: '$', '@',
+// "your", "replace_", "placeholder" or "example.my.salesforce.com", ignoring
+// case. Rules that look for those read this short list instead of walking
+// every value of a record, which in a large profile means thousands.
+func markedValues(out []*ast.Term, el *parse.Element, path string) []*ast.Term {
+	for _, c := range el.Children {
+		p := c.Name
+		if path != "" {
+			p = path + "/" + c.Name
+		}
+		if len(c.Children) > 0 {
+			out = markedValues(out, c, p)
+			continue
+		}
+		if marked(c.Text) {
+			items := append([][2]*ast.Term{
+				item("path", ast.StringTerm(p)),
+				item("field", ast.StringTerm(c.Name)),
+				item("value", ast.StringTerm(c.Text)),
+			}, posItems(c.Pos)...)
+			out = append(out, ast.ObjectTerm(items...))
+		}
+	}
+	return out
+}
+
+var markers = []string{"your", "replace_", "placeholder", "example.my.salesforce.com"}
+
+func marked(text string) bool {
+	if strings.ContainsAny(text, "$@") {
+		return true
+	}
+	for _, m := range markers {
+		if containsFold(text, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s holds lower, an ASCII lower-case word, in
+// any case, without allocating.
+func containsFold(s, lower string) bool {
+	for i := 0; i+len(lower) <= len(s); i++ {
+		j := 0
+		for j < len(lower) {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != lower[j] {
+				break
+			}
+			j++
+		}
+		if j == len(lower) {
+			return true
+		}
+	}
+	return false
+}

@@ -17,9 +17,24 @@ param(type, name, value, line) := object.union(at(line), {
 
 # record is a parsed file with the common fields.
 record(file, type, name, fields) := object.union(
-	{"file": file, "type": type, "name": name, "line": 2, "col": 1, "unknownElements": [], "invalidValues": []},
+	{
+		"file": file, "type": type, "name": name, "line": 2, "col": 1, "unknownElements": [], "invalidValues": [],
+		"markedValues": marked_values(fields),
+	},
 	fields,
 )
+
+# marked_values lists the values of fields that the model would list in a
+# record's markedValues.
+marked_values(fields) := [object.union(node, {"path": concat("/", names), "field": names[count(names) - 1]}) |
+	walk(fields, [path, node])
+	count(path) > 0
+	path[0] != "links"
+	is_object(node)
+	is_string(node.value)
+	regex.match(`(?i)[$@]|your|replace_|placeholder|example\.my\.salesforce\.com`, node.value)
+	names := [k | some k in path; is_string(k)]
+]
 
 # empty is an input with no components at all.
 empty := {

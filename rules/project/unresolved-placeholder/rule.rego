@@ -48,35 +48,21 @@ records := [r |
 
 prose := {"label", "description", "fullName", "contactEmail", "masterLabel"}
 
-derived := {"links", "unknownElements", "invalidValues"}
-
-# values are the element values of a record with their field names.
-values(r) := [[field, node] |
-	walk(r, [path, node])
-	count(path) > 0
-	not path[0] in derived
-	is_object(node)
-	is_string(node.value)
-	node.line
-	field := last_key(path)
-	not field in prose
-]
-
-last_key(path) := [k | some k in path; is_string(k)][minus(count([k | some k in path; is_string(k)]), 1)]
-
 report contains lib.finding(r, node, msg, "replace it with the real value") if {
 	some r in records
-	some [field, node] in values(r)
+	some node in r.markedValues
+	not node.field in prose
 	some p in lib.template_placeholders(node.value)
-	msg := sprintf("<%s> still holds the template placeholder %q", [field, p])
+	msg := sprintf("<%s> still holds the template placeholder %q", [node.field, p])
 }
 
 report contains lib.finding(r, node, msg, fix) if {
 	some r in records
-	some [field, node] in values(r)
+	some node in r.markedValues
+	not node.field in prose
 	some token in lib.deploy_tokens(node.value)
 	not covered(r.file, token)
-	msg := sprintf("<%s> holds %s, which no replacements entry covers for this file", [field, token])
+	msg := sprintf("<%s> holds %s, which no replacements entry covers for this file", [node.field, token])
 	fix := sprintf("add a replacements entry for %s to sfdx-project.json, or write the value", [token])
 }
 
