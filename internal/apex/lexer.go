@@ -84,6 +84,14 @@ var puncts = []string{
 	"&", "|", "^", "!", "~", "?", ":", "<", ">", "@",
 }
 
+// punctsByFirst lists puncts by first byte, longest first.
+var punctsByFirst = func() (t [256][]string) {
+	for _, p := range puncts {
+		t[p[0]] = append(t[p[0]], p)
+	}
+	return t
+}()
+
 // Lexer reads tokens from Apex source one at a time. It never fails: malformed
 // input yields Invalid tokens, and every call to Next makes progress.
 type Lexer struct {
@@ -107,7 +115,9 @@ func NewLexer(src []byte) *Lexer {
 // Lex returns all tokens of src, comments left out, ending with one EOF token.
 func Lex(src []byte) []Token {
 	l := NewLexer(src)
-	var toks []Token
+	// Apex averages a token per five or six bytes; starting near that size
+	// saves growing a large slice of large tokens again and again.
+	toks := make([]Token, 0, len(src)/5+8)
 	for {
 		t := l.Next()
 		toks = append(toks, t)
@@ -147,7 +157,7 @@ func (l *Lexer) Next() Token {
 		return l.token(AnnotationName, start, pos)
 	}
 	rest := l.text[l.off:min(l.off+3, len(l.src))]
-	for _, p := range puncts {
+	for _, p := range punctsByFirst[c] {
 		if strings.HasPrefix(rest, p) {
 			l.off += len(p)
 			l.pos.Col += len(p)
@@ -210,6 +220,18 @@ func (l *Lexer) blockComment() (t Token, ok bool) {
 // the end of input before the closing quote gives an Invalid token that keeps
 // what was decoded so far in Value.
 func (l *Lexer) str(start int, pos Pos) Token {
+	// Most literals hold no escape and no line end: their value is a slice
+	// of the source.
+	if n := strings.IndexAny(l.text[start+1:], "'\\\r\n"); n >= 0 && l.text[start+1+n] == '\'' {
+		if utf8.ValidString(l.text[start+1 : start+1+n]) {
+			end := start + 1 + n + 1
+			l.pos.Col += utf8.RuneCountInString(l.text[start:end])
+			l.off = end
+			t := l.token(StringLit, start, pos)
+			t.Value = l.text[start+1 : end-1]
+			return t
+		}
+	}
 	l.advance()
 	var b strings.Builder
 	for l.off < len(l.src) {

@@ -1,0 +1,58 @@
+package apex_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/sflint/sflint/internal/apex"
+	"github.com/sflint/sflint/internal/synth"
+)
+
+// BenchmarkApex lexes and parses every class of a generated project (medium
+// unless SFLINT_BENCH_SIZE names another size). Throughput is in MB/s of
+// Apex source.
+func BenchmarkApex(b *testing.B) {
+	name := os.Getenv("SFLINT_BENCH_SIZE")
+	if name == "" {
+		name = "medium"
+	}
+	size, err := synth.ParseSize(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	if _, err := synth.Generate(dir, size, 1); err != nil {
+		b.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "force-app", "main", "default", "classes", "*.cls"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no classes in the generated project: %v", err)
+	}
+	var srcs [][]byte
+	n := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srcs = append(srcs, data)
+		n += len(data)
+	}
+	b.Run("Lex", func(b *testing.B) {
+		b.SetBytes(int64(n))
+		for b.Loop() {
+			for _, src := range srcs {
+				apex.Lex(src)
+			}
+		}
+	})
+	b.Run("Parse", func(b *testing.B) {
+		b.SetBytes(int64(n))
+		for b.Loop() {
+			for _, src := range srcs {
+				apex.Parse(src)
+			}
+		}
+	})
+}
