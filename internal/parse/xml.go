@@ -99,15 +99,20 @@ func XML(data []byte, opt Options) (*Document, error) {
 	if err := precheck(data); err != nil {
 		return nil, err
 	}
+	return read(data, opt, true)
+}
+
+// read is XML with the skipping of dropped sections switched on or off; the
+// tests compare the two.
+func read(data []byte, opt Options, skip bool) (*Document, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	r := reader{
-		dec:  xml.NewDecoder(bytes.NewReader(data)),
-		data: data,
-		pos:  Pos{Line: 1, Col: 1},
-		opt:  opt,
+		data:   data,
+		pos:    Pos{Line: 1, Col: 1},
+		opt:    opt,
+		noSkip: !skip,
 	}
-	r.dec.Strict = true
-	r.dec.CharsetReader = refuseCharset
+	r.resume(0)
 	doc, err := r.document()
 	if err != nil {
 		return nil, err
@@ -139,12 +144,20 @@ type frame struct {
 	path   string
 	text   strings.Builder
 	open   bool // schema-less: keep everything below
+	// dropped marks a root child that Options.Keep leaves out: its content
+	// may be skipped without the decoder.
+	dropped bool
 }
 
 type reader struct {
-	dec  *xml.Decoder
-	data []byte
-	opt  Options
+	dec    *xml.Decoder
+	noSkip bool
+	base   int64 // offset in data of the decoder's first byte
+	// baseLines is the number of lines before base: the decoder counts
+	// lines from where it started.
+	baseLines int
+	data      []byte
+	opt       Options
 
 	// Position cursor: offsets only grow, so positions are computed in one pass.
 	off int64
@@ -191,9 +204,39 @@ func (r *reader) fail(off int64, format string, args ...any) error {
 	return &SyntaxError{Pos: r.at(off), Msg: fmt.Sprintf(format, args...)}
 }
 
+// resume starts a decoder at offset base of the document. The decoder keeps
+// no state that matters between tokens (RawToken does not match tags; the
+// reader does), so a new one can take over after a skipped section.
+func (r *reader) resume(base int64) {
+	r.base = base
+	r.baseLines = r.at(base).Line - 1
+	r.dec = xml.NewDecoder(bytes.NewReader(r.data[base:]))
+	r.dec.Strict = true
+	r.dec.CharsetReader = refuseCharset
+}
+
+// offset is the decoder's position in the document.
+func (r *reader) offset() int64 { return r.base + r.dec.InputOffset() }
+
+// skip passes over the content of the dropped element that the decoder has
+// just opened, at scanner speed, when skipSection vouches for it.
+func (r *reader) skip(t xml.StartElement) {
+	f := r.stack[len(r.stack)-1]
+	from := r.offset()
+	if r.noSkip || !f.dropped || t.Name.Space != "" || from < 2 || r.data[from-2] == '/' {
+		return
+	}
+	end, ok := skipSection(r.data, int(from), t.Name.Local, MaxDepth-len(r.stack))
+	if !ok {
+		return
+	}
+	r.stack = r.stack[:len(r.stack)-1]
+	r.resume(int64(end))
+}
+
 func (r *reader) document() (*Document, error) {
 	for {
-		start := r.dec.InputOffset()
+		start := r.offset()
 		tok, err := r.dec.RawToken()
 		if err == io.EOF {
 			break
@@ -206,6 +249,7 @@ func (r *reader) document() (*Document, error) {
 			if err := r.start(t, start); err != nil {
 				return nil, err
 			}
+			r.skip(t)
 		case xml.EndElement:
 			if err := r.end(t, start); err != nil {
 				return nil, err
@@ -243,13 +287,13 @@ func (f *frame) name() string {
 func (r *reader) syntax(err error) error {
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
-		p := r.at(r.dec.InputOffset())
-		if se.Line > p.Line {
-			p = Pos{Line: se.Line, Col: 1}
+		p := r.at(r.offset())
+		if line := r.baseLines + se.Line; line > p.Line {
+			p = Pos{Line: line, Col: 1}
 		}
 		return &SyntaxError{Pos: p, Msg: se.Msg}
 	}
-	return &SyntaxError{Pos: r.at(r.dec.InputOffset()), Msg: err.Error()}
+	return &SyntaxError{Pos: r.at(r.offset()), Msg: err.Error()}
 }
 
 func (r *reader) start(t xml.StartElement, off int64) error {
@@ -286,6 +330,7 @@ func (r *reader) start(t xml.StartElement, off int64) error {
 			break
 		}
 		if len(r.stack) == 1 && r.opt.Keep != nil && !r.opt.Keep[name] {
+			f.dropped = true
 			break
 		}
 		f.el = &Element{Name: name, Pos: r.at(off)}
