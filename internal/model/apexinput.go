@@ -1,7 +1,10 @@
 package model
 
 import (
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -20,11 +23,25 @@ func (m *Model) apexTerms() []*ast.Term {
 	for _, nc := range m.NamedCredentials {
 		ncs.add(nc.Name, nc)
 	}
+	// Classes are most of a large project's input; their terms are built on
+	// every core, each file's into its own slot so the order stays fixed.
+	perFile := make([][]*ast.Term, len(m.ApexFiles))
+	next := atomic.Int64{}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(m.ApexFiles)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(m.ApexFiles); i = int(next.Add(1) - 1) {
+				f := m.ApexFiles[i]
+				for _, c := range f.Parsed.AllClasses() {
+					perFile[i] = append(perFile[i], m.classTerm(f.File, c, ncs))
+				}
+			}
+		})
+	}
+	wg.Wait()
 	var out []*ast.Term
-	for _, f := range m.ApexFiles {
-		for _, c := range f.Parsed.AllClasses() {
-			out = append(out, m.classTerm(f.File, c, ncs))
-		}
+	for _, ts := range perFile {
+		out = append(out, ts...)
 	}
 	return out
 }
