@@ -24,7 +24,7 @@ import (
 )
 
 // formatVersion changes whenever what is cached changes shape.
-const formatVersion = 1
+const formatVersion = 2
 
 // Key identifies one state of one file.
 type Key struct {

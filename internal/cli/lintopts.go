@@ -199,7 +199,7 @@ func suppressions(fs []engine.Finding, res *lint.Result, cat *engine.Catalog,
 	cfg *config.Config) ([]engine.Finding, []report.Suppressed, error) {
 	files := make([]suppress.File, len(res.Sources))
 	for i, s := range res.Sources {
-		files[i] = suppress.File{Path: s.Path, Abs: s.Abs}
+		files[i] = suppress.File{Path: s.Path, Abs: s.Abs, Scanned: s.Scanned, Directives: s.Directives}
 	}
 	on := func(r *engine.Rule) bool { return cfg.Severity(r) != 0 }
 	sr, err := suppress.Apply(fs, files, cat, on)

@@ -24,6 +24,7 @@ import (
 	"github.com/sflint/sflint/internal/model"
 	"github.com/sflint/sflint/internal/parse"
 	"github.com/sflint/sflint/internal/project"
+	"github.com/sflint/sflint/internal/suppress"
 )
 
 // Options configure a run.
@@ -54,6 +55,10 @@ type Source struct {
 	Abs  string
 	Root string // absolute project root
 	Rel  string // slash-separated, relative to Root
+	// Scanned says the file was read for the rules, and Directives holds
+	// the suppression comments found in it then, so they are not read again.
+	Scanned    bool
+	Directives []suppress.Directive
 }
 
 // PathError is a PATH argument that cannot be linted.
@@ -155,7 +160,7 @@ func group(cwd string, paths []string) ([]*target, error) {
 }
 
 func lintProject(ctx context.Context, eng *engine.Engine, t *target, cwd string, opt Options, res *Result) error {
-	proj, input, secrets, err := buildInput(ctx, t, opt)
+	proj, input, secrets, parsed, err := buildInput(ctx, t, opt)
 	if err != nil {
 		return err
 	}
@@ -169,14 +174,15 @@ func lintProject(ctx context.Context, eng *engine.Engine, t *target, cwd string,
 	reported := func(abs string) bool {
 		return under(abs, t.paths) && (opt.Exclude == nil || !opt.Exclude(abs))
 	}
-	for _, f := range proj.Files {
+	for i, f := range proj.Files {
 		if reported(f.Abs) {
 			res.Files++
-			res.Sources = append(res.Sources, Source{rel(cwd, f.Abs), f.Abs, t.root, f.Rel})
+			res.Sources = append(res.Sources, Source{Path: rel(cwd, f.Abs), Abs: f.Abs, Root: t.root, Rel: f.Rel,
+				Scanned: parsed[i].scanned, Directives: parsed[i].directives})
 		}
 	}
 	if pf := proj.ConfigPath(); !t.bare && reported(pf) {
-		res.Sources = append(res.Sources, Source{rel(cwd, pf), pf, t.root, project.ConfigName})
+		res.Sources = append(res.Sources, Source{Path: rel(cwd, pf), Abs: pf, Root: t.root, Rel: project.ConfigName})
 	}
 	for _, f := range findings {
 		abs := filepath.Join(t.root, filepath.FromSlash(f.File))
@@ -207,7 +213,7 @@ func Inputs(ctx context.Context, paths []string, opt Options) ([]Input, error) {
 	}
 	var out []Input
 	for _, t := range targets {
-		_, v, _, err := buildInput(ctx, t, opt)
+		_, v, _, _, err := buildInput(ctx, t, opt)
 		if err != nil {
 			return nil, err
 		}
@@ -217,11 +223,13 @@ func Inputs(ctx context.Context, paths []string, opt Options) ([]Input, error) {
 }
 
 // buildInput reads a project and turns it into the input document.
-// It also returns the project's secret values, for redaction.
-func buildInput(ctx context.Context, t *target, opt Options) (*project.Project, ast.Value, []string, error) {
+// It also returns the project's secret values, for redaction, and what was
+// read from each file.
+func buildInput(ctx context.Context, t *target, opt Options) (
+	*project.Project, ast.Value, []string, []parsedFile, error) {
 	proj, err := project.Load(t.root, t.bare)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	b := model.NewBuilder("")
 	info := model.Project{}
@@ -244,7 +252,7 @@ func buildInput(ctx context.Context, t *target, opt Options) (*project.Project, 
 	}
 	parsed, err := parseAll(ctx, proj.Files, opt.Jobs, c)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	if c != nil {
 		_ = c.Save() // a cache that cannot be written only costs the next run time
@@ -263,7 +271,7 @@ func buildInput(ctx context.Context, t *target, opt Options) (*project.Project, 
 		}
 	}
 	m := b.Build()
-	return proj, m.Input(info), m.Secrets(), nil
+	return proj, m.Input(info), m.Secrets(), parsed, nil
 }
 
 // fileInfo describes a file by its name: its type, and for metadata XML the
@@ -288,6 +296,9 @@ type parsedFile struct {
 	malformed *model.Malformed
 	script    *lwc.Script
 	apex      *apex.File
+	// scanned: the file was read; directives are its suppression comments.
+	scanned    bool
+	directives []suppress.Directive
 }
 
 // reads reports whether the rules need the file's content.
@@ -351,10 +362,11 @@ func parseAll(ctx context.Context, files []project.File, jobs int, c *cache.Cach
 
 // parsed is what reading one file gave, as the cache keeps it.
 type parsed struct {
-	Doc    *parse.Document
-	Syntax *parse.SyntaxError
-	Script *lwc.Script
-	Apex   *apex.File
+	Doc        *parse.Document
+	Syntax     *parse.SyntaxError
+	Script     *lwc.Script
+	Apex       *apex.File
+	Directives []suppress.Directive
 }
 
 func parseFile(f project.File, c *cache.Cache) (parsedFile, error) {
@@ -369,23 +381,29 @@ func parseFile(f project.File, c *cache.Cache) (parsedFile, error) {
 			c.Put(key, p)
 		}
 	}
+	pf := toParsedFile(f, p)
+	pf.scanned, pf.directives = true, p.Directives
+	return pf, nil
+}
+
+func toParsedFile(f project.File, p parsed) parsedFile {
 	if p.Script != nil {
-		return parsedFile{script: p.Script}, nil
+		return parsedFile{script: p.Script}
 	}
 	if p.Apex != nil {
-		return parsedFile{apex: p.Apex}, nil
+		return parsedFile{apex: p.Apex}
 	}
 	if p.Syntax != nil {
-		return parsedFile{malformed: &model.Malformed{File: f.Rel, Pos: p.Syntax.Pos, Msg: p.Syntax.Msg}}, nil
+		return parsedFile{malformed: &model.Malformed{File: f.Rel, Pos: p.Syntax.Pos, Msg: p.Syntax.Msg}}
 	}
 	if want := f.Kind.Type.Name; p.Doc.Root.Name != want {
 		msg := fmt.Sprintf("root element <%s> does not match the .%s suffix, which needs <%s>",
 			p.Doc.Root.Name, f.Kind.Suffix, want)
-		return parsedFile{malformed: &model.Malformed{File: f.Rel, Pos: p.Doc.Root.Pos, Msg: msg}}, nil
+		return parsedFile{malformed: &model.Malformed{File: f.Rel, Pos: p.Doc.Root.Pos, Msg: msg}}
 	}
 	return parsedFile{record: &model.Record{
 		Type: f.Kind.Type, Name: f.Kind.Name, File: f.Rel, Root: p.Doc.Root, Unknown: p.Doc.Unknown,
-	}}, nil
+	}}
 }
 
 // readFile reads and parses one metadata file.
@@ -395,18 +413,19 @@ func readFile(f project.File) (parsed, error) {
 	if err != nil {
 		return parsed{}, err
 	}
+	dirs := suppress.Scan(suppress.StyleOf(f.Abs), data)
 	if isScript(f) {
-		return parsed{Script: lwc.Scan(data)}, nil
+		return parsed{Script: lwc.Scan(data), Directives: dirs}, nil
 	}
 	if isApex(f) {
-		return parsed{Apex: apex.Parse(data)}, nil
+		return parsed{Apex: apex.Parse(data), Directives: dirs}, nil
 	}
 	doc, err := parse.XML(data, opt)
 	var se *parse.SyntaxError
 	if errors.As(err, &se) {
-		return parsed{Syntax: se}, nil
+		return parsed{Syntax: se, Directives: dirs}, nil
 	}
-	return parsed{Doc: doc}, err
+	return parsed{Doc: doc, Directives: dirs}, err
 }
 
 // unreadable reports a file that cannot be read like a broken one, so the

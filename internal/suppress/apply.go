@@ -13,6 +13,12 @@ import (
 type File struct {
 	Path string // as findings name it
 	Abs  string // where to read it
+	// Scanned says Directives holds the file's directives, found when the
+	// file was read for the rules. A file that was not is read only when
+	// it has findings: otherwise it has nothing to suppress, and reading
+	// it would open a file no rule needs.
+	Scanned    bool
+	Directives []Directive
 }
 
 // Suppressed is a finding silenced by a directive, with the directive's
@@ -46,19 +52,10 @@ func Apply(findings []engine.Finding, files []File, cat Catalog,
 	}
 	res := &Result{}
 	for _, file := range files {
-		style := StyleOf(file.Abs)
-		if style == NoComments {
-			continue
-		}
-		data, err := os.ReadFile(file.Abs)
+		dirs, err := directives(file, len(byFile[file.Path]) > 0)
 		if err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return nil, fmt.Errorf("%s: %w", file.Path, err)
+			return nil, err
 		}
-		dirs := Scan(style, data)
 		if len(dirs) == 0 {
 			continue
 		}
@@ -73,6 +70,27 @@ func Apply(findings []engine.Finding, files []File, cat Catalog,
 	}
 	res.Findings = engine.Sort(res.Findings) // the map's order is random
 	return res, nil
+}
+
+// directives returns the directives of a file, reading it only when it was
+// not scanned before and has findings.
+func directives(file File, hasFindings bool) ([]Directive, error) {
+	if file.Scanned {
+		return file.Directives, nil
+	}
+	style := StyleOf(file.Abs)
+	if style == NoComments || !hasFindings {
+		return nil, nil
+	}
+	data, err := os.ReadFile(file.Abs)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("%s: %w", file.Path, err)
+	}
+	return Scan(style, data), nil
 }
 
 // scope is one rule silenced by one directive over part of a file.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -48,9 +49,19 @@ func run(t *testing.T, name, text string, at ...string) (kept, suppressed []stri
 		fs = append(fs, engine.Finding{Rule: cat[id], Severity: engine.Error, File: name,
 			Line: line, Col: col, Message: "m"})
 	}
-	res, err := Apply(fs, []File{{Path: name, Abs: abs}}, cat, enabled)
+	// As lint gives it: the directives found when the file was read.
+	scanned := File{Path: name, Abs: abs, Scanned: true, Directives: Scan(StyleOf(abs), []byte(text))}
+	res, err := Apply(fs, []File{scanned}, cat, enabled)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// A file lint did not read is read here when it has findings, with
+	// the same result.
+	if len(fs) > 0 {
+		again, err := Apply(fs, []File{{Path: name, Abs: abs}}, cat, enabled)
+		if err != nil || !reflect.DeepEqual(again, res) {
+			t.Fatalf("reading the file here gives %v, %v; scanned by lint %v", again, err, res)
+		}
 	}
 	for _, f := range res.Findings {
 		s := fmt.Sprintf("%s@%d:%d", f.Rule.ID, f.Line, f.Col)
@@ -176,9 +187,14 @@ func TestApplyLeavesOtherFilesAlone(t *testing.T) {
 	if err != nil || len(res.Findings) != 2 || len(res.Suppressed) != 0 {
 		t.Errorf("findings %v, suppressed %v, err %v", res.Findings, res.Suppressed, err)
 	}
-	_, err = Apply(fs, []File{{Path: "x.xml", Abs: filepath.Join(t.TempDir(), "x.xml")}}, cat, enabled)
+	missing := []File{{Path: "x.xml", Abs: filepath.Join(t.TempDir(), "x.xml")}}
+	if _, err = Apply(fs, missing, cat, enabled); err != nil {
+		t.Errorf("a file lint did not read and with no findings must not be read: %v", err)
+	}
+	fs = append(fs, engine.Finding{Rule: ruleA, Severity: engine.Error, File: "x.xml", Line: 1, Col: 1})
+	_, err = Apply(fs, missing, cat, enabled)
 	if err == nil || err.Error() != "x.xml: no such file or directory" {
-		t.Errorf("an unreadable file: %v", err)
+		t.Errorf("an unreadable file with findings: %v", err)
 	}
 }
 
