@@ -9,7 +9,8 @@
 #
 # Environment: BENCH_DIR (work directory, default /tmp/sflint-bench), RUNS
 # (most repetitions of one measurement, default 5; a measurement also stops
-# repeating after 30 s), SEED (default 1).
+# repeating after 30 s), SEED (default 1), FUZZTIME (how long each fuzz
+# target runs after the measurements, default 30s; 0 skips fuzzing).
 #
 # It builds sflint and the generator, generates each project, installs GNU
 # time (apt-get) and conftest v0.71.0 (Go module proxy) when missing, then
@@ -24,6 +25,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH_DIR=${BENCH_DIR:-/tmp/sflint-bench}
 RUNS=${RUNS:-5}
 SEED=${SEED:-1}
+FUZZTIME=${FUZZTIME:-30s}
 BUDGET=30 # seconds after which a measurement stops repeating
 CONFTEST_VERSION=v0.71.0
 SIZES=("$@")
@@ -277,7 +279,37 @@ main() {
 	done
 	targets
 	echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS"
+	local status=0
+	fuzz || status=$?
 	log "results written to $RESULTS"
+	return $status
+}
+
+# fuzz runs every fuzz target for $FUZZTIME beyond the seed corpus that
+# go test runs. An input that fails is saved by go test under the package's
+# testdata/fuzz directory, where it becomes part of the seed corpus: commit
+# it with the fix. The table records each target's outcome.
+fuzz() {
+	[ "$FUZZTIME" != 0 ] || return 0
+	{
+		echo
+		echo "| fuzz target | package | time | result |"
+		echo "|---|---|---|---|"
+	} | tee -a "$RESULTS"
+	local pkg target failed=0
+	for pkg in $(cd "$ROOT" && go list ./... | grep -v /node_modules/); do
+		for target in $(cd "$ROOT" && go test -list '^Fuzz' "$pkg" | grep '^Fuzz' || true); do
+			log "fuzzing $target in $pkg for $FUZZTIME"
+			local result=passed
+			if ! (cd "$ROOT" && go test -run '^$' -fuzz "^$target\$" -fuzztime "$FUZZTIME" "$pkg" \
+				>"$OUT/fuzz-$target.txt" 2>&1); then
+				result="FAILED, see $OUT/fuzz-$target.txt"
+				failed=1
+			fi
+			echo "| $target | ${pkg#github.com/sflint/sflint/} | $FUZZTIME | $result |" | tee -a "$RESULTS"
+		done
+	done
+	return $failed
 }
 
 main
