@@ -13,18 +13,7 @@ import (
 // unless SFLINT_BENCH_SIZE names another size). Throughput is in MB/s of
 // Apex source.
 func BenchmarkApex(b *testing.B) {
-	name := os.Getenv("SFLINT_BENCH_SIZE")
-	if name == "" {
-		name = "medium"
-	}
-	size, err := synth.ParseSize(name)
-	if err != nil {
-		b.Fatal(err)
-	}
-	dir := b.TempDir()
-	if _, err := synth.Generate(dir, size, 1); err != nil {
-		b.Fatal(err)
-	}
+	dir, _ := synth.ForBenchmark(b)
 	files, err := filepath.Glob(filepath.Join(dir, "force-app", "main", "default", "classes", "*.cls"))
 	if err != nil || len(files) == 0 {
 		b.Fatalf("no classes in the generated project: %v", err)

@@ -3,7 +3,6 @@ package engine_test
 import (
 	"context"
 	"io/fs"
-	"os"
 	"path"
 	"regexp"
 	"strings"
@@ -120,18 +119,7 @@ func ruleFiles(b *testing.B, cat *engine.Catalog, r *engine.Rule, seen map[strin
 // projectInput generates a project and builds its input document.
 func projectInput(b *testing.B) ast.Value {
 	b.Helper()
-	name := os.Getenv("SFLINT_BENCH_SIZE")
-	if name == "" {
-		name = "medium"
-	}
-	size, err := synth.ParseSize(name)
-	if err != nil {
-		b.Fatal(err)
-	}
-	dir := b.TempDir()
-	if _, err := synth.Generate(dir, size, 1); err != nil {
-		b.Fatal(err)
-	}
+	dir, _ := synth.ForBenchmark(b)
 	inputs, err := lint.Inputs(context.Background(), nil, lint.Options{Dir: dir})
 	if err != nil {
 		b.Fatal(err)

@@ -30,7 +30,7 @@ import (
 //   - Model: the model builder and the input document alone, from files
 //     parsed beforehand.
 func BenchmarkLint(b *testing.B) {
-	dir, exp := benchProject(b)
+	dir, exp := synth.ForBenchmark(b)
 	eng := benchEngine(b)
 	ctx := context.Background()
 	b.Run("Run", func(b *testing.B) {
@@ -76,24 +76,6 @@ func benchRun(b *testing.B, eng *engine.Engine, opt lint.Options, exp synth.Expe
 			b.Fatalf("missing finding %s in %s", want.Rule, want.File)
 		}
 	}
-}
-
-func benchProject(b *testing.B) (string, synth.Expected) {
-	b.Helper()
-	name := os.Getenv("SFLINT_BENCH_SIZE")
-	if name == "" {
-		name = "medium"
-	}
-	size, err := synth.ParseSize(name)
-	if err != nil {
-		b.Fatal(err)
-	}
-	dir := b.TempDir()
-	exp, err := synth.Generate(dir, size, 1)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return dir, exp
 }
 
 func benchEngine(b *testing.B) *engine.Engine {

@@ -94,14 +94,7 @@ func tokenize(b *testing.B, data []byte) {
 // parses, with their parse options.
 func metadataFiles(b *testing.B) []metaFile {
 	b.Helper()
-	size, err := synth.ParseSize(envOr("SFLINT_BENCH_SIZE", "medium"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	dir := b.TempDir()
-	if _, err := synth.Generate(dir, size, 1); err != nil {
-		b.Fatal(err)
-	}
+	dir, _ := synth.ForBenchmark(b)
 	proj, err := project.Load(dir, false)
 	if err != nil {
 		b.Fatal(err)
@@ -122,11 +115,4 @@ func metadataFiles(b *testing.B) []metaFile {
 		b.Fatal("the generated project has no metadata file that lint parses")
 	}
 	return out
-}
-
-func envOr(name, def string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-	return def
 }
