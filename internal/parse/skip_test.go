@@ -38,6 +38,14 @@ var skipSeeds = []string{
 		"</fieldPermissions></PermissionSet>",
 	"<PermissionSet><fieldPermissions><field>A</field></fieldPermissions></PermissionSet><x/>",
 	"<PermissionSet><fieldPermissions>\n<field>A</field>\n</fieldPermissions>\n<label>L</b></PermissionSet>",
+	"<PermissionSet>\n <fieldPermissions><field>A</field></fieldPermissions>\n <fieldPermissions><field>B</field>" +
+		"</fieldPermissions>\n <classAccesses><apexClass>C</apexClass></classAccesses>\n <label>L</label>\n" +
+		" <fieldPermissions><field>D</field></fieldPermissions>\n</PermissionSet>",
+	"<PermissionSet><fieldPermissions><field>A</field></fieldPermissions><fieldPermissions><field>B</fieldx>" +
+		"</fieldPermissions></PermissionSet>",
+	"<PermissionSet><fieldPermissions><f>A</f></fieldPermissions> x <fieldPermissions><f>B</f></fieldPermissions>" +
+		"<bogus><f/></bogus><fieldPermissions/><fieldPermissions><f>C</f></fieldPermissions></PermissionSet>",
+	"<PermissionSet><fieldPermissions><f>A</f></fieldPermissions><fieldPermissions><f>B</f>",
 }
 
 // TestSkipChangesNothing checks that skipping dropped sections gives the same

@@ -231,7 +231,40 @@ func (r *reader) skip(t xml.StartElement) {
 		return
 	}
 	r.stack = r.stack[:len(r.stack)-1]
+	// Dropped sections come in long runs (thousands of field permissions):
+	// skip the ones that follow too, before starting a decoder again.
+	for {
+		next, name, ok := r.droppedAt(end)
+		if !ok {
+			break
+		}
+		after, ok := skipSection(r.data, next, name, MaxDepth-len(r.stack)-1)
+		if !ok {
+			break
+		}
+		end = after
+	}
 	r.resume(int64(end))
+}
+
+// droppedAt reports whether white space and then the plain start tag of a
+// root child that Options.Keep drops begin at off, and returns the offset
+// past that tag and its name.
+func (r *reader) droppedAt(off int) (int, string, bool) {
+	i := off + spaceLen(r.data[off:])
+	if i >= len(r.data) || r.data[i] != '<' || len(r.stack) != 1 || r.opt.Keep == nil || r.opt.Schema == nil {
+		return 0, "", false
+	}
+	n := nameLen(r.data[i+1:])
+	j := i + 1 + n
+	if n == 0 || j >= len(r.data) || r.data[j] != '>' {
+		return 0, "", false
+	}
+	name := string(r.data[i+1 : j])
+	if r.opt.Keep[name] || r.opt.Schema.Field(name) == nil {
+		return 0, "", false
+	}
+	return j + 1, name, true
 }
 
 func (r *reader) document() (*Document, error) {
