@@ -123,8 +123,15 @@ type Header struct {
 // Parse reads Apex source. It never fails: on broken code it keeps what it
 // could recognise and skips the rest.
 func Parse(src []byte) *File {
-	p := newParser(src)
-	return &File{Classes: p.file()}
+	b := bufferPool.Get().(*buffers)
+	p := newParser(src, b)
+	f := &File{Classes: p.file()}
+	if cap(b.toks) <= maxPooledTokens {
+		// What the file kept are strings of its source, never tokens.
+		clear(b.toks)
+		bufferPool.Put(b)
+	}
+	return f
 }
 
 // AllClasses returns the top-level classes and their inner classes, each class

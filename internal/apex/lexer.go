@@ -100,6 +100,7 @@ type Lexer struct {
 	off      int
 	pos      Pos
 	comments []Comment
+	lowers   map[string]string // see lower
 }
 
 // NewLexer returns a lexer over src. A leading UTF-8 byte order mark is
@@ -134,8 +135,8 @@ func (l *Lexer) Comments() []Comment {
 
 // Next returns the next token; at the end of input it keeps returning EOF.
 func (l *Lexer) Next() Token {
-	if t, ok := l.skipSpace(); !ok {
-		return t
+	if start, pos, ok := l.skipSpace(); !ok {
+		return l.invalid(start, pos, "unterminated comment")
 	}
 	start, pos := l.off, l.pos
 	if l.off >= len(l.src) {
@@ -168,25 +169,28 @@ func (l *Lexer) Next() Token {
 	return l.invalid(start, pos, "unexpected character")
 }
 
-// skipSpace skips white space and comments. It returns false with an Invalid
-// token when a block comment is not closed.
-func (l *Lexer) skipSpace() (Token, bool) {
+// skipSpace skips white space and comments. It returns false, with where
+// the comment starts, when a block comment is not closed.
+func (l *Lexer) skipSpace() (int, Pos, bool) {
 	for l.off < len(l.src) {
 		c := l.src[l.off]
 		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+		case c == ' ' || c == '\t' || c == '\f' || c == '\v':
+			l.off++
+			l.pos.Col++
+		case c == '\n' || c == '\r':
 			l.advance()
 		case c == '/' && l.peek(1) == '/':
 			l.lineComment()
 		case c == '/' && l.peek(1) == '*':
-			if t, ok := l.blockComment(); !ok {
-				return t, false
+			if start, pos, ok := l.blockComment(); !ok {
+				return start, pos, false
 			}
 		default:
-			return Token{}, true
+			return 0, Pos{}, true
 		}
 	}
-	return Token{}, true
+	return 0, Pos{}, true
 }
 
 func (l *Lexer) lineComment() {
@@ -198,9 +202,9 @@ func (l *Lexer) lineComment() {
 }
 
 // blockComment reads a /* */ comment. An unclosed comment runs to the end of
-// input and is returned as an Invalid token with ok false.
-func (l *Lexer) blockComment() (t Token, ok bool) {
-	start, pos := l.off, l.pos
+// input; ok is false and start and pos say where it began.
+func (l *Lexer) blockComment() (start int, pos Pos, ok bool) {
+	start, pos = l.off, l.pos
 	l.advance()
 	l.advance()
 	for l.off < len(l.src) {
@@ -209,11 +213,11 @@ func (l *Lexer) blockComment() (t Token, ok bool) {
 			l.advance()
 			c := Comment{Text: l.text[start:l.off], Pos: pos}
 			l.comments = append(l.comments, c)
-			return Token{}, true
+			return start, pos, true
 		}
 		l.advance()
 	}
-	return l.invalid(start, pos, "unterminated comment"), false
+	return start, pos, false
 }
 
 // str reads a string literal. Apex strings cannot span lines: a line end or
@@ -382,9 +386,33 @@ func (l *Lexer) token(k TokenKind, start int, pos Pos) Token {
 	text := l.text[start:l.off]
 	lower := text
 	if k == Ident || k == AnnotationName {
-		lower = strings.ToLower(text)
+		lower = l.lower(text)
 	}
 	return Token{Kind: k, Text: text, Lower: lower, Pos: pos, Off: start, End: l.off}
+}
+
+// lower lower-cases a name. Names repeat through a file, so each distinct
+// one is lower-cased and allocated once.
+func (l *Lexer) lower(text string) string {
+	upper := false
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+			upper = true
+			break
+		}
+	}
+	if !upper {
+		return text
+	}
+	if s, ok := l.lowers[text]; ok {
+		return s
+	}
+	if l.lowers == nil {
+		l.lowers = map[string]string{}
+	}
+	s := strings.ToLower(text)
+	l.lowers[text] = s
+	return s
 }
 
 func (l *Lexer) invalid(start int, pos Pos, msg string) Token {

@@ -1,6 +1,10 @@
 package apex
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"sync"
+)
 
 // Limits that keep hostile input cheap. Real Apex stays far below them.
 const (
@@ -25,20 +29,48 @@ type parser struct {
 	i      int
 }
 
-func newParser(src []byte) *parser {
-	p := &parser{src: string(src), toks: Lex(src)}
-	p.matchBrackets()
+func newParser(src []byte, b *buffers) *parser {
+	l := NewLexer(src)
+	toks := b.toks[:0]
+	for {
+		t := l.Next()
+		toks = append(toks, t)
+		if t.Kind == EOF {
+			break
+		}
+	}
+	b.toks = toks
+	p := &parser{src: l.text, toks: toks}
+	p.matchBrackets(b)
 	return p
 }
+
+// buffers are the parser's per-token slices. Parse reuses them from file to
+// file: tokens are large and a project has thousands of classes, so
+// allocating them anew for each file costs more than lexing.
+type buffers struct {
+	toks   []Token
+	end    []int
+	closed []bool
+}
+
+var bufferPool = sync.Pool{New: func() any { return new(buffers) }}
+
+// maxPooledTokens bounds the buffers kept for the next file, so one huge
+// file does not pin its memory.
+const maxPooledTokens = 1 << 18
 
 // matchBrackets pairs ( [ { with their closers. A closer pairs with the
 // nearest open bracket of its kind; brackets left open inside it end where it
 // stands. A closer with no open bracket of its kind is a stray token, and a
 // bracket never closed runs to EOF.
-func (p *parser) matchBrackets() {
+func (p *parser) matchBrackets(b *buffers) {
 	n := len(p.toks)
-	p.end = make([]int, n)
-	p.closed = make([]bool, n)
+	b.end = slices.Grow(b.end[:0], n)[:n]
+	b.closed = slices.Grow(b.closed[:0], n)[:n]
+	clear(b.end)
+	clear(b.closed)
+	p.end, p.closed = b.end, b.closed
 	var stack []int
 	var open [3]int
 	for i, t := range p.toks {
