@@ -20,6 +20,9 @@ func TestRego(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := cat.ParseTests(); err != nil {
+		t.Fatal(err)
+	}
 	ch, err := tester.NewRunner().
 		SetCompiler(engine.NewCompiler()).
 		SetModules(cat.Modules(true)).

@@ -149,7 +149,10 @@ func testCatalog(paths []string) (map[string]*ast.Module, error) {
 	if err := cat.Merge(user); err != nil {
 		return nil, err
 	}
-	mods := cat.TestModules()
+	mods, err := cat.TestModules()
+	if err != nil {
+		return nil, err
+	}
 	opts := ast.ParserOptions{RegoVersion: ast.RegoV1}
 	helpers, err := ast.ParseModuleWithOpts(testHelpersFile, testHelpers, opts)
 	if err != nil {

@@ -20,8 +20,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -83,8 +86,11 @@ type Catalog struct {
 	byID    map[string]*Rule
 	byPkg   map[string]*Rule
 	modules map[string]*ast.Module // every module, tests included, by file
-	user    map[string]bool        // files of the user's policies (LoadPolicies)
-	typed   bool                   // type-check against InputSchema (Builtin)
+	// tests holds the sources of Load's test modules until ParseTests: a
+	// lint run never needs them, and they are half the parsing.
+	tests map[string]string
+	user  map[string]bool // files of the user's policies (LoadPolicies)
+	typed bool            // type-check against InputSchema (Builtin)
 }
 
 // Lookup finds a rule by id.
@@ -116,8 +122,14 @@ func (e *PolicyError) Error() string {
 
 // Load reads every .rego file in fsys (recursively) into a catalog. name is
 // prepended to file names in errors and findings about the policies.
+//
+// Test modules (*_test.rego) are parsed only by ParseTests. The others are
+// parsed side by side: parsing is most of what a run on a small project
+// costs before it reads a file.
 func Load(fsys fs.FS, name string) (*Catalog, error) {
-	c := &Catalog{byID: map[string]*Rule{}, byPkg: map[string]*Rule{}, modules: map[string]*ast.Module{}}
+	c := &Catalog{byID: map[string]*Rule{}, byPkg: map[string]*Rule{}, modules: map[string]*ast.Module{},
+		tests: map[string]string{}}
+	var files, srcs []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -129,23 +141,75 @@ func Load(fsys fs.FS, name string) (*Catalog, error) {
 		if err != nil {
 			return err
 		}
-		return c.addModule(path.Join(name, p), string(src))
+		if file := path.Join(name, p); strings.HasSuffix(file, "_test.rego") {
+			c.tests[file] = string(src)
+		} else {
+			files, srcs = append(files, file), append(srcs, string(src))
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	mods := make([]*ast.Module, len(files))
+	errs := make([]error, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
+				mods[i], errs[i] = parseModule(files[i], srcs[i])
+			}
+		})
+	}
+	wg.Wait()
+	for i, file := range files { // in walk order, so the first error is always the same
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		if err := c.addParsed(file, mods[i]); err != nil {
+			return nil, err
+		}
 	}
 	sort.Slice(c.Rules, func(i, j int) bool { return c.Rules[i].ID < c.Rules[j].ID })
 	return c, nil
 }
 
-func (c *Catalog) addModule(file, src string) error {
+// ParseTests parses the test modules Load set aside. sflint test and the
+// tests of the catalog need them; Modules(true) and TestModules include
+// only what has been parsed.
+func (c *Catalog) ParseTests() error {
+	for _, file := range sortedKeysOf(c.tests) {
+		mod, err := parseModule(file, c.tests[file])
+		if err != nil {
+			return err
+		}
+		c.modules[file] = mod
+		delete(c.tests, file)
+	}
+	return nil
+}
+
+func parseModule(file, src string) (*ast.Module, error) {
 	mod, err := ast.ParseModuleWithOpts(file, src, ast.ParserOptions{
 		ProcessAnnotation: true,
 		RegoVersion:       ast.RegoV1,
 	})
 	if err != nil {
-		return astError(file, err)
+		return nil, astError(file, err)
 	}
+	return mod, nil
+}
+
+func (c *Catalog) addModule(file, src string) error {
+	mod, err := parseModule(file, src)
+	if err != nil {
+		return err
+	}
+	return c.addParsed(file, mod)
+}
+
+func (c *Catalog) addParsed(file string, mod *ast.Module) error {
 	c.modules[file] = mod
 	if strings.HasSuffix(file, "_test.rego") {
 		return nil

@@ -244,14 +244,17 @@ var testPackage = ast.MustParseRef("data.sflint.test")
 // TestModules are what `sflint test` compiles: every rule and helper,
 // sflint's test helpers (package sflint.test) and the user's tests. The
 // built-in rules' own tests are sflint's and stay out.
-func (c *Catalog) TestModules() map[string]*ast.Module {
+func (c *Catalog) TestModules() (map[string]*ast.Module, error) {
+	if err := c.ParseTests(); err != nil {
+		return nil, err
+	}
 	out := c.Modules(false)
 	for f, m := range c.modules {
 		if c.user[f] || m.Package.Path.Equal(testPackage) {
 			out[f] = m
 		}
 	}
-	return out
+	return out, nil
 }
 
 func (c *Catalog) sortRules() {

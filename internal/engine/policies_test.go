@@ -338,7 +338,10 @@ func TestTestModules(t *testing.T) {
 	if err := cat.Merge(user); err != nil {
 		t.Fatal(err)
 	}
-	mods := cat.TestModules()
+	mods, err := cat.TestModules()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var helpers bool
 	for f, m := range mods {
 		if strings.HasSuffix(f, "_test.rego") && strings.HasPrefix(f, "rules/") && !m.Package.Path.Equal(testPackage) {
