@@ -160,7 +160,7 @@ func group(cwd string, paths []string) ([]*target, error) {
 }
 
 func lintProject(ctx context.Context, eng *engine.Engine, t *target, cwd string, opt Options, res *Result) error {
-	proj, input, secrets, parsed, err := buildInput(ctx, t, opt)
+	proj, input, secrets, scans, err := buildInput(ctx, t, opt)
 	if err != nil {
 		return err
 	}
@@ -178,7 +178,7 @@ func lintProject(ctx context.Context, eng *engine.Engine, t *target, cwd string,
 		if reported(f.Abs) {
 			res.Files++
 			res.Sources = append(res.Sources, Source{Path: rel(cwd, f.Abs), Abs: f.Abs, Root: t.root, Rel: f.Rel,
-				Scanned: parsed[i].scanned, Directives: parsed[i].directives})
+				Scanned: scans[i].scanned, Directives: scans[i].directives})
 		}
 	}
 	if pf := proj.ConfigPath(); !t.bare && reported(pf) {
@@ -222,11 +222,18 @@ func Inputs(ctx context.Context, paths []string, opt Options) ([]Input, error) {
 	return out, nil
 }
 
+// scan is what reading a file found for suppressions.
+type scan struct {
+	scanned    bool
+	directives []suppress.Directive
+}
+
 // buildInput reads a project and turns it into the input document.
-// It also returns the project's secret values, for redaction, and what was
-// read from each file.
+// It also returns the project's secret values, for redaction, and the
+// suppression comments found in each file; nothing else of the parsed
+// files outlives it.
 func buildInput(ctx context.Context, t *target, opt Options) (
-	*project.Project, ast.Value, []string, []parsedFile, error) {
+	*project.Project, ast.Value, []string, []scan, error) {
 	proj, err := project.Load(t.root, t.bare)
 	if err != nil {
 		return nil, nil, nil, nil, err
@@ -271,7 +278,11 @@ func buildInput(ctx context.Context, t *target, opt Options) (
 		}
 	}
 	m := b.Build()
-	return proj, m.Input(info), m.Secrets(), parsed, nil
+	scans := make([]scan, len(parsed))
+	for i, p := range parsed {
+		scans[i] = scan{p.scanned, p.directives}
+	}
+	return proj, m.Input(info), m.Secrets(), scans, nil
 }
 
 // fileInfo describes a file by its name: its type, and for metadata XML the

@@ -46,6 +46,11 @@ func (m *Model) apexTerms() []*ast.Term {
 	return out
 }
 
+// sourceString copies a string of Apex source into the input document. The
+// parser's strings point into the text of their file, so one kept name would
+// keep the whole file in memory for as long as the rules run.
+func sourceString(s string) *ast.Term { return ast.StringTerm(strings.Clone(s)) }
+
 func apexPos(p apex.Pos) [][2]*ast.Term { return posItems(parse.Pos{Line: p.Line, Col: p.Col}) }
 
 func (m *Model) classTerm(file string, c *apex.Class, ncs *index[*NamedCredential]) *ast.Term {
@@ -56,19 +61,19 @@ func (m *Model) classTerm(file string, c *apex.Class, ncs *index[*NamedCredentia
 		}
 	}
 	items := append([][2]*ast.Term{
-		item("file", ast.StringTerm(file)),
-		item("name", ast.StringTerm(c.Name)),
-		item("visibility", ast.StringTerm(c.Visibility)),
-		item("sharing", ast.StringTerm(c.Sharing)),
+		item("file", sourceString(file)),
+		item("name", sourceString(c.Name)),
+		item("visibility", sourceString(c.Visibility)),
+		item("sharing", sourceString(c.Sharing)),
 		item("methods", listTerm(c.Methods, methodTerm)),
 		item("callouts", ast.ArrayTerm(callouts...)),
 		item("literals", listTerm(c.Literals, func(l apex.Literal) *ast.Term {
 			return ast.ObjectTerm(append([][2]*ast.Term{
-				item("value", ast.StringTerm(l.Value)), item("method", ast.StringTerm(l.InMethod)),
+				item("value", sourceString(l.Value)), item("method", sourceString(l.InMethod)),
 			}, apexPos(l.Pos)...)...)
 		})),
 		item("sessionIds", listTerm(c.SessionIDs, func(u apex.Use) *ast.Term {
-			return ast.ObjectTerm(append([][2]*ast.Term{item("method", ast.StringTerm(u.InMethod))},
+			return ast.ObjectTerm(append([][2]*ast.Term{item("method", sourceString(u.InMethod))},
 				apexPos(u.Pos)...)...)
 		})),
 	}, apexPos(c.Pos)...)
@@ -77,23 +82,23 @@ func (m *Model) classTerm(file string, c *apex.Class, ncs *index[*NamedCredentia
 
 func methodTerm(mt *apex.Method) *ast.Term {
 	return ast.ObjectTerm(append([][2]*ast.Term{
-		item("name", ast.StringTerm(mt.Name)),
-		item("visibility", ast.StringTerm(mt.Visibility)),
+		item("name", sourceString(mt.Name)),
+		item("visibility", sourceString(mt.Visibility)),
 		item("static", ast.BooleanTerm(mt.Static)),
 		item("auraEnabled", ast.BooleanTerm(mt.AuraEnabled)),
 		item("cacheable", ast.BooleanTerm(mt.Cacheable)),
-		item("returnType", ast.StringTerm(mt.ReturnType)),
+		item("returnType", sourceString(mt.ReturnType)),
 		item("params", listTerm(mt.Params, func(p apex.Param) *ast.Term {
-			return ast.ObjectTerm(item("name", ast.StringTerm(p.Name)), item("type", ast.StringTerm(p.Type)))
+			return ast.ObjectTerm(item("name", sourceString(p.Name)), item("type", sourceString(p.Type)))
 		})),
 	}, apexPos(mt.Pos)...)...)
 }
 
 func (m *Model) calloutTerm(co *apex.Callout, ncs *index[*NamedCredential]) *ast.Term {
 	items := append([][2]*ast.Term{
-		item("method", ast.StringTerm(co.InMethod)),
+		item("method", sourceString(co.InMethod)),
 		item("via", listTerm(co.Via, ast.StringTerm)),
-		item("request", ast.StringTerm(co.Request)),
+		item("request", sourceString(co.Request)),
 		item("headers", listTerm(co.Headers, func(h apex.Header) *ast.Term {
 			return ast.ObjectTerm(append([][2]*ast.Term{
 				item("name", exprTerm(h.Name, h.Pos)), item("value", exprTerm(h.Value, h.Pos)),
@@ -121,17 +126,17 @@ func exprTerm(e apex.Expr, at apex.Pos) *ast.Term {
 	lit, ok := e.Literal()
 	return ast.ObjectTerm(append([][2]*ast.Term{
 		item("literal", ast.BooleanTerm(ok)),
-		item("value", ast.StringTerm(lit)),
-		item("text", ast.StringTerm(e.String())),
-		item("prefix", ast.StringTerm(e.LiteralPrefix())),
+		item("value", sourceString(lit)),
+		item("text", sourceString(e.String())),
+		item("prefix", sourceString(e.LiteralPrefix())),
 		item("parts", listTerm(e, partTerm)),
 	}, apexPos(at)...)...)
 }
 
 func partTerm(p apex.Part) *ast.Term {
 	return ast.ObjectTerm(append([][2]*ast.Term{
-		item("kind", ast.StringTerm(p.Kind.String())),
-		item("text", ast.StringTerm(p.Text)),
+		item("kind", sourceString(p.Kind.String())),
+		item("text", sourceString(p.Text)),
 		item("inner", listTerm(p.Inner, partTerm)),
 	}, apexPos(p.Pos)...)...)
 }
@@ -165,13 +170,13 @@ func (m *Model) namedCredentialRef(e apex.Expr, ncs *index[*NamedCredential]) *a
 	}
 	var items [][2]*ast.Term
 	items = append(items,
-		item("name", ast.StringTerm(written)),
+		item("name", sourceString(written)),
 		item("found", ast.BooleanTerm(found)),
-		item("nearMiss", ast.StringTerm(near)),
-		item("path", ast.StringTerm(rest[end:]+strings.TrimPrefix(e.String(), prefix))),
+		item("nearMiss", sourceString(near)),
+		item("path", sourceString(rest[end:]+strings.TrimPrefix(e.String(), prefix))),
 	)
 	if found {
-		items = append(items, item("file", ast.StringTerm(nc.File)))
+		items = append(items, item("file", sourceString(nc.File)))
 	}
 	return ast.ObjectTerm(append(items, posItems(pos)...)...)
 }
