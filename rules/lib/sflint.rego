@@ -54,3 +54,15 @@ template_placeholders(value) := {m |
 	some p in template_patterns
 	some m in regex.find_n(p, value, -1)
 }
+
+# named_credential_at maps the file of each Named Credential to it, so that a
+# callout's namedCredential.file finds its Named Credential in one lookup.
+named_credential_at := {nc.file: nc | some nc in input.namedCredentials}
+
+# external_credentials_named maps a name to the External Credentials of that
+# name (one, unless two package directories define it), so that a Named
+# Credential's link finds its External Credential without a scan.
+external_credentials_named := {name: ecs |
+	some name in {ec.name | some ec in input.externalCredentials}
+	ecs := [ec | some ec in input.externalCredentials; ec.name == name]
+}

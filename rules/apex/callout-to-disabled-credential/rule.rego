@@ -43,8 +43,7 @@ report contains lib.finding(cls, ref, msg, fix) if {
 	some co in cls.callouts
 	ref := co.namedCredential
 	ref.found
-	some nc in input.namedCredentials
-	nc.file == ref.file
+	nc := lib.named_credential_at[ref.file]
 	nc.calloutStatus.value == "Disabled"
 	msg := sprintf("Named Credential %q has calloutStatus Disabled; this callout is refused", [nc.name])
 	fix := sprintf("set calloutStatus to Enabled in %s", [nc.file])

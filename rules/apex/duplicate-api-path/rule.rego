@@ -58,8 +58,7 @@ report contains lib.finding(cls, leaf_at(ls, i), msg, fix) if {
 	some co in cls.callouts
 	ref := co.namedCredential
 	ref.found
-	some nc in input.namedCredentials
-	nc.file == ref.file
+	nc := lib.named_credential_at[ref.file]
 	some u in callout_urls(nc)
 	not lib.placeholder(u)
 	base := url.parts(u).path

@@ -95,18 +95,14 @@ on_salesforce(u) if {
 same_org(app) if {
 	eca.client_credentials(app)
 	count(unneeded_flows.flows(app)) == 0
-	not packaged(app)
+	not app in packaged
 	count(token_urls) > 0
 	every u in token_urls {
 		salesforce_token_url(u)
 	}
 }
 
-packaged(app) if {
-	some h in input.externalClientApps
-	h.name == app
-	h.distributionState.value != "Local"
-}
+packaged := {h.name | some h in input.externalClientApps; h.distributionState.value != "Local"}
 
 client_credentials_variants := {
 	"ClientCredentialsClientSecret",

@@ -76,30 +76,23 @@ fix_name := "name an app of the project in externalClientApplication, or add the
 
 kind(c) := object.get(kinds, c.type, "these settings")
 
-global_half := [input.globalOauthSettings, "global OAuth settings (.ecaGlblOauth)"]
+global_half := [input.globalOauthSettings, "global OAuth settings (.ecaGlblOauth)", app_names(input.globalOauthSettings)]
 
-policy_half := [input.oauthPolicies, "OAuth policies (.ecaOauthPlcy)"]
+policy_half := [input.oauthPolicies, "OAuth policies (.ecaOauthPlcy)", app_names(input.oauthPolicies)]
+
+app_names(list) := {c.links.app.name | some c in list}
 
 # A client credentials switch is on and the other half is not in the project.
 report contains lib.finding(c, c.isClientCredentialsFlowEnabled, msg, fix) if {
-	some [[on_list, _], [other_list, other_name]] in [[global_half, policy_half], [policy_half, global_half]]
+	some [[on_list, _, _], [_, other_name, other_apps]] in [[global_half, policy_half], [policy_half, global_half]]
 	some c in on_list
 	lib.is_true(c.isClientCredentialsFlowEnabled)
 	name := c.links.app.name
 	name != ""
-	not packaged(name)
-	not has_file(other_list, name)
+	not name in packaged
+	not name in other_apps
 	msg := sprintf("client credentials is on here but %q has no %s in the project", [name, other_name])
 	fix := sprintf("add the app's %s with isClientCredentialsFlowEnabled true", [other_name])
 }
 
-has_file(list, name) if {
-	some c in list
-	c.links.app.name == name
-}
-
-packaged(name) if {
-	some app in input.externalClientApps
-	app.name == name
-	app.distributionState.value == "Packaged"
-}
+packaged := {app.name | some app in input.externalClientApps; app.distributionState.value == "Packaged"}

@@ -76,8 +76,7 @@ report contains lib.finding(ec, p, msg, fix) if {
 	not nc.links.legacy
 	nc.links.externalCredential.found
 	same_org(nc)
-	some ec in input.externalCredentials
-	ec.name == nc.links.externalCredential.name
+	some ec in object.get(lib.external_credentials_named, nc.links.externalCredential.name, [])
 	params := object.get(ec, "externalCredentialParameters", [])
 	count(lib.params(params, "AuthProtocolVariant")) == 0
 	count(lib.params(params, "PerUserPrincipal")) == 0

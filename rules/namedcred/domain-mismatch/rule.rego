@@ -57,8 +57,7 @@ report contains lib.finding(nc, node, msg, fix) if {
 	some u in lib.params(object.get(nc, "namedCredentialParameters", []), "Url")
 	node := u.parameterValue
 	callout_host := org_host(node.value)
-	some ec in input.externalCredentials
-	ec.name == nc.links.externalCredential.name
+	some ec in object.get(lib.external_credentials_named, nc.links.externalCredential.name, [])
 	some t in lib.params(object.get(ec, "externalCredentialParameters", []), "AuthProviderUrl")
 	token_host := org_host(t.parameterValue.value)
 	url.my_domain(token_host)

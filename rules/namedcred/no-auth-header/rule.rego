@@ -49,8 +49,7 @@ report contains lib.finding(nc, node, msg, fix) if {
 	node.value == "false"
 	not lib.is_true(object.get(nc, "allowMergeFieldsInHeader", {}))
 	not authorization_header(nc)
-	some ec in input.externalCredentials
-	ec.name == nc.links.externalCredential.name
+	some ec in object.get(lib.external_credentials_named, nc.links.externalCredential.name, [])
 	ec.authenticationProtocol.value == "Oauth"
 	msg := sprintf("generateAuthorizationHeader is false; the OAuth token of %q is never sent", [ec.name])
 	fix := "set generateAuthorizationHeader to true"
