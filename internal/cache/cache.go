@@ -24,7 +24,7 @@ import (
 )
 
 // formatVersion changes whenever what is cached changes shape.
-const formatVersion = 2
+const formatVersion = 3
 
 // Key identifies one state of one file.
 type Key struct {
@@ -46,71 +46,69 @@ func KeyOf(path string, fi fs.FileInfo) Key {
 }
 
 // Cache holds the entries of one project. It is safe for concurrent use.
-type Cache struct {
+//
+// The whole cache is one gob stream: encoding each entry on its own would
+// repeat the type description in every entry and make decoding it cost more
+// than parsing the file again.
+type Cache[V any] struct {
 	file string
 	mu   sync.Mutex
-	old  map[Key][]byte // read from disk
-	cur  map[Key][]byte // used or added in this run: what is saved
-}
-
-type onDisk struct {
-	Build   string
-	Entries map[Key][]byte
+	old  map[Key]V // read from disk
+	cur  map[Key]V // used or added in this run: what is saved
 }
 
 // Open loads the cache of the project rooted at root from dir (the user cache
-// directory when dir is ""). A missing or unreadable cache is an empty one.
-func Open(dir, root string) *Cache {
+// directory when dir is ""). A missing, unreadable or corrupt cache, or one
+// written by another build, is an empty one.
+func Open[V any](dir, root string) *Cache[V] {
 	if dir == "" {
 		if d, err := os.UserCacheDir(); err == nil {
 			dir = filepath.Join(d, "sflint")
 		}
 	}
 	sum := sha256.Sum256([]byte(root))
-	c := &Cache{
+	c := &Cache[V]{
 		file: filepath.Join(dir, hex.EncodeToString(sum[:12])+".gob"),
-		old:  map[Key][]byte{},
-		cur:  map[Key][]byte{},
+		old:  map[Key]V{},
+		cur:  map[Key]V{},
 	}
 	data, err := os.ReadFile(c.file)
 	if err != nil {
 		return c
 	}
-	var d onDisk
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&d) == nil && d.Build == build() {
-		c.old = d.Entries
+	dec := gob.NewDecoder(bytes.NewReader(data))
+	var id string
+	if dec.Decode(&id) != nil || id != build() {
+		return c
+	}
+	var entries map[Key]V
+	if dec.Decode(&entries) == nil {
+		c.old = entries
 	}
 	return c
 }
 
-// Get decodes the entry for k into v and reports whether there was one.
-func (c *Cache) Get(k Key, v any) bool {
+// Get returns the entry for k and whether there was one.
+func (c *Cache[V]) Get(k Key) (V, bool) {
 	c.mu.Lock()
-	data, ok := c.old[k]
-	c.mu.Unlock()
-	if !ok || gob.NewDecoder(bytes.NewReader(data)).Decode(v) != nil {
-		return false
+	defer c.mu.Unlock()
+	v, ok := c.old[k]
+	if ok {
+		c.cur[k] = v
 	}
-	c.mu.Lock()
-	c.cur[k] = data
-	c.mu.Unlock()
-	return true
+	return v, ok
 }
 
 // Put stores v for k.
-func (c *Cache) Put(k Key, v any) {
-	var b bytes.Buffer
-	if gob.NewEncoder(&b).Encode(v) != nil {
-		return
-	}
+func (c *Cache[V]) Put(k Key, v V) {
 	c.mu.Lock()
-	c.cur[k] = b.Bytes()
+	c.cur[k] = v
 	c.mu.Unlock()
 }
 
 // Save writes the entries used or added in this run, dropping those of files
 // that are gone or changed. Failing to save is not an error for the run.
-func (c *Cache) Save() error {
+func (c *Cache[V]) Save() error {
 	c.mu.Lock()
 	unchanged := len(c.cur) == len(c.old)
 	for k := range c.cur {
@@ -125,7 +123,11 @@ func (c *Cache) Save() error {
 		return nil
 	}
 	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(onDisk{Build: build(), Entries: entries}); err != nil {
+	enc := gob.NewEncoder(&b)
+	if err := enc.Encode(build()); err != nil {
+		return err
+	}
+	if err := enc.Encode(entries); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(c.file), 0o700); err != nil {

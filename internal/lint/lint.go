@@ -253,9 +253,9 @@ func buildInput(ctx context.Context, t *target, opt Options) (
 			info.PackageDirs = append(info.PackageDirs, d.Path)
 		}
 	}
-	var c *cache.Cache
+	var c *cache.Cache[parsed]
 	if opt.CacheDir != "" {
-		c = cache.Open(opt.CacheDir, proj.Root)
+		c = cache.Open[parsed](opt.CacheDir, proj.Root)
 	}
 	parsed, err := parseAll(ctx, proj.Files, opt.Jobs, c)
 	if err != nil {
@@ -337,7 +337,7 @@ func isScript(f project.File) bool {
 
 // parseAll reads the files the rules need, jobs at a time. Results keep the
 // order of files so the model is the same whatever the parallelism.
-func parseAll(ctx context.Context, files []project.File, jobs int, c *cache.Cache) ([]parsedFile, error) {
+func parseAll(ctx context.Context, files []project.File, jobs int, c *cache.Cache[parsed]) ([]parsedFile, error) {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
@@ -380,10 +380,14 @@ type parsed struct {
 	Directives []suppress.Directive
 }
 
-func parseFile(f project.File, c *cache.Cache) (parsedFile, error) {
+func parseFile(f project.File, c *cache.Cache[parsed]) (parsedFile, error) {
 	var p parsed
 	key := cache.KeyOf(f.Rel, f.Info)
-	if c == nil || f.Info == nil || !c.Get(key, &p) {
+	hit := false
+	if c != nil && f.Info != nil {
+		p, hit = c.Get(key)
+	}
+	if !hit {
 		var err error
 		if p, err = readFile(f); err != nil {
 			return unreadable(f, err), nil
