@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/sflint/sflint/internal/metadata"
 )
@@ -89,4 +90,43 @@ func compareSkip(t *testing.T, data []byte) {
 	if !reflect.DeepEqual(fast, slow) {
 		t.Fatalf("%q: skipping and reading give different documents", data)
 	}
+}
+
+// FuzzPositions checks the reader's bulk position counting against counting
+// one character at a time, at increasing offsets.
+func FuzzPositions(f *testing.F) {
+	f.Add([]byte("a\nbé\r\nc\rd\n\n"), uint8(3))
+	f.Add([]byte("\r\n\r\n\xff\n"), uint8(1))
+	f.Add([]byte(strings.Repeat("x\n", 50)), uint8(7))
+	f.Fuzz(func(t *testing.T, data []byte, step uint8) {
+		r := reader{data: data, pos: Pos{Line: 1, Col: 1}}
+		want := Pos{Line: 1, Col: 1}
+		prev := 0
+		for off := 0; off <= len(data); off += int(step%16) + 1 {
+			for i := prev; i < off; {
+				switch c := data[i]; {
+				case c == '\r' && i+1 < len(data) && data[i+1] == '\n':
+					i++
+					continue
+				case c == '\n' || c == '\r':
+					want = Pos{Line: want.Line + 1, Col: 1}
+					i++
+				case c < utf8.RuneSelf:
+					want.Col++
+					i++
+				default:
+					_, n := utf8.DecodeRune(data[i:])
+					want.Col++
+					i += n
+				}
+				if i > off {
+					off = i // a character is never split
+				}
+			}
+			prev = off
+			if got := r.at(int64(off)); got != want {
+				t.Fatalf("%q at %d: %v, want %v", data, off, got, want)
+			}
+		}
+	})
 }

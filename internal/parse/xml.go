@@ -173,6 +173,22 @@ func (r *reader) at(off int64) Pos {
 	if off > int64(len(r.data)) {
 		off = int64(len(r.data))
 	}
+	// Most spans hold no carriage return: count their lines and the
+	// characters of the last one in bulk. Skipped sections make these spans
+	// long.
+	if r.off < off {
+		seg := r.data[r.off:off]
+		if bytes.IndexByte(seg, '\r') < 0 {
+			if last := bytes.LastIndexByte(seg, '\n'); last >= 0 {
+				r.pos.Line += bytes.Count(seg, []byte{'\n'})
+				r.pos.Col = 1 + utf8.RuneCount(seg[last+1:])
+			} else {
+				r.pos.Col += utf8.RuneCount(seg)
+			}
+			r.off = off
+			return r.pos
+		}
+	}
 	for r.off < off {
 		c := r.data[r.off]
 		switch {
