@@ -56,21 +56,20 @@ type Comment struct {
 	Pos  Pos
 }
 
-// keywords are the reserved words the parser relies on. Type names (String,
+// isKeyword holds for the reserved words the parser relies on. Type names (String,
 // List, Map, Set, Object, System) and contextual words (with, without,
 // inherited, sharing, get, set) are lexed as identifiers, because Apex code
 // uses them as names; compare Token.Lower to recognise them.
-var keywords = map[string]bool{
-	"abstract": true, "break": true, "catch": true, "class": true, "continue": true,
-	"delete": true, "do": true, "else": true, "enum": true, "extends": true,
-	"false": true, "final": true, "finally": true, "for": true, "global": true,
-	"if": true, "implements": true, "insert": true, "instanceof": true,
-	"interface": true, "merge": true, "new": true, "null": true, "override": true,
-	"private": true, "protected": true, "public": true, "return": true,
-	"static": true, "super": true, "switch": true, "testmethod": true, "this": true,
-	"throw": true, "transient": true, "trigger": true, "true": true, "try": true,
-	"undelete": true, "update": true, "upsert": true, "virtual": true, "void": true,
-	"webservice": true, "when": true, "while": true,
+func isKeyword(lower string) bool {
+	switch lower {
+	case "abstract", "break", "catch", "class", "continue", "delete", "do", "else", "enum", "extends",
+		"false", "final", "finally", "for", "global", "if", "implements", "insert", "instanceof",
+		"interface", "merge", "new", "null", "override", "private", "protected", "public", "return",
+		"static", "super", "switch", "testmethod", "this", "throw", "transient", "trigger", "true",
+		"try", "undelete", "update", "upsert", "virtual", "void", "webservice", "when", "while":
+		return true
+	}
+	return false
 }
 
 // puncts lists operators longest first so that the first match is the
@@ -347,7 +346,7 @@ func (l *Lexer) word() {
 
 func (l *Lexer) wordToken(start int, pos Pos) Token {
 	t := l.token(Ident, start, pos)
-	if keywords[t.Lower] {
+	if isKeyword(t.Lower) {
 		t.Kind = Keyword
 	}
 	return t
