@@ -11,9 +11,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/sflint/sflint/internal/engine"
 	"github.com/sflint/sflint/internal/lint"
-	"github.com/sflint/sflint/rules"
 )
 
 // permProjectEnv passes the project to the copy of this test that runs as
@@ -89,14 +87,7 @@ func checkPermissionDenied(t *testing.T, dir string) {
 	if _, err := os.ReadFile(filepath.Join(dir, "force-app/namedCredentials/Locked.namedCredential-meta.xml")); err == nil {
 		t.Fatal("the locked file is readable: the check would prove nothing")
 	}
-	cat, err := engine.Load(rules.FS, "rules")
-	if err != nil {
-		t.Fatal(err)
-	}
-	eng, err := engine.Compile(context.Background(), cat)
-	if err != nil {
-		t.Fatal(err)
-	}
+	eng, _ := builtin(t)
 	res, err := lint.Run(context.Background(), eng, []string{dir}, lint.Options{Dir: dir})
 	if err != nil {
 		t.Fatalf("the run stopped: %v", err)

@@ -47,6 +47,28 @@ type Finding struct {
 	File string `json:"file"`
 }
 
+// Compare sets the findings of a lint of the project (by rule and file)
+// against the expected ones.
+func (e Expected) Compare(got []Finding) (missing, extra []Finding) {
+	seen := map[Finding]bool{}
+	for _, f := range got {
+		seen[f] = true
+	}
+	for _, f := range e.Findings {
+		if !seen[f] {
+			missing = append(missing, f)
+		}
+		delete(seen, f)
+	}
+	for _, f := range got {
+		if seen[f] {
+			extra = append(extra, f)
+			delete(seen, f)
+		}
+	}
+	return missing, extra
+}
+
 // Expected describes a generated project and what linting it must report.
 type Expected struct {
 	// Findings holds every (rule, file) pair the project yields, sorted by

@@ -37,17 +37,15 @@ func TestSmallLintsAsExpected(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := map[synth.Finding]bool{}
+	var got []synth.Finding
 	for _, f := range res.Findings {
-		got[synth.Finding{Rule: f.Rule.ID, File: f.File}] = true
+		got = append(got, synth.Finding{Rule: f.Rule.ID, File: f.File})
 	}
-	for _, want := range exp.Findings {
-		if !got[want] {
-			t.Errorf("missing finding %s in %s", want.Rule, want.File)
-		}
-		delete(got, want)
+	missing, extra := exp.Compare(got)
+	for _, f := range missing {
+		t.Errorf("missing finding %s in %s", f.Rule, f.File)
 	}
-	for f := range got {
+	for _, f := range extra {
 		t.Errorf("unexpected finding %s in %s", f.Rule, f.File)
 	}
 	if exp.Broken == 0 || len(exp.Findings) == 0 {
@@ -149,5 +147,15 @@ func walk(t *testing.T, dir string, fn func(rel string, data []byte)) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestCompare(t *testing.T) {
+	a, b, c := synth.Finding{Rule: "r/a", File: "x"}, synth.Finding{Rule: "r/b", File: "x"},
+		synth.Finding{Rule: "r/c", File: "y"}
+	exp := synth.Expected{Findings: []synth.Finding{a, b}}
+	missing, extra := exp.Compare([]synth.Finding{b, c, c, b})
+	if len(missing) != 1 || missing[0] != a || len(extra) != 1 || extra[0] != c {
+		t.Errorf("missing %v, extra %v; want [%v], [%v]", missing, extra, a, c)
 	}
 }
