@@ -17,12 +17,13 @@ type policyFlags struct {
 	dirs       []string
 	namespaces []string
 	timeout    time.Duration
+	memory     uint64 // MiB
 }
 
 // addPolicyFlags adds --policy and --namespace to fs, and --timeout when the
 // command evaluates the rules.
 func addPolicyFlags(fs *pflag.FlagSet, evaluates bool) *policyFlags {
-	p := &policyFlags{timeout: engine.DefaultTimeout}
+	p := &policyFlags{timeout: engine.DefaultTimeout, memory: engine.DefaultMemoryLimit >> 20}
 	fs.StringArrayVar(&p.dirs, "policy", nil,
 		"directory or .rego file of your own policies, read with the built-in rules (repeatable)")
 	fs.StringSliceVar(&p.namespaces, "namespace", nil,
@@ -30,14 +31,23 @@ func addPolicyFlags(fs *pflag.FlagSet, evaluates bool) *policyFlags {
 	if evaluates {
 		fs.DurationVar(&p.timeout, "timeout", engine.DefaultTimeout,
 			"time limit for evaluating the rules on one project (0: none)")
+		fs.Uint64Var(&p.memory, "memory-limit", engine.DefaultMemoryLimit>>20,
+			"limit in MiB on the live memory while the rules run (0: none)")
 	}
 	return p
 }
+
+// maxMemoryLimit is the largest --memory-limit, in MiB (a pebibyte), so that
+// the limit in bytes cannot overflow.
+const maxMemoryLimit = 1 << 30
 
 // catalog loads the built-in rules and merges the user's policies into them.
 func (p *policyFlags) catalog() (*engine.Catalog, error) {
 	if p.timeout < 0 {
 		return nil, fmt.Errorf("--timeout must be 0 or more, not %s", p.timeout)
+	}
+	if p.memory > maxMemoryLimit {
+		return nil, fmt.Errorf("--memory-limit is in MiB and at most %d, not %d", maxMemoryLimit, p.memory)
 	}
 	cat, err := engine.Builtin()
 	if err != nil {
@@ -63,5 +73,6 @@ func (p *policyFlags) compile(ctx context.Context, cat *engine.Catalog) (*engine
 		return nil, err
 	}
 	eng.SetTimeout(p.timeout)
+	eng.SetMemoryLimit(p.memory << 20)
 	return eng, nil
 }

@@ -221,6 +221,47 @@ func TestFailingRules(t *testing.T) {
 	}
 }
 
+// TestMemoryLimit checks that a rule building values without end is stopped
+// by --memory-limit and becomes a meta/rule-error finding, while the other
+// rules still report.
+func TestMemoryLimit(t *testing.T) {
+	rule := func(id, body string) string {
+		return "# METADATA\n# title: T\n# custom:\n#   id: acme/" + id + "\n#   severity: warning\n" +
+			"package sflint.rules.acme." + id + "\n\nimport data.sflint.lib\n\n" +
+			"report contains lib.finding(nc, nc, \"m\", \"f\") if {\n\tsome nc in input.namedCredentials\n" +
+			body + "}\n"
+	}
+	dir := writeTree(t, map[string]string{
+		"ok.rego": rule("ok", ""),
+		"hog.rego": rule("hog", "\tcount([[i, j] | some i in numbers.range(1, 1e5); "+
+			"some j in numbers.range(1, 1e5)]) < 0\n"),
+	})
+	code, out, errOut := run(t, "lint", "--format", "json", "--memory-limit", "128", "--timeout", "1m",
+		"--policy", dir, "../../testdata/policies/project")
+	if code != ExitFindings {
+		t.Fatalf("exit %d, want %d; stderr: %s", code, ExitFindings, errOut)
+	}
+	var doc struct {
+		Findings []struct{ Rule, File, Message string }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range doc.Findings {
+		if strings.HasPrefix(f.Rule, "acme/") || f.Rule == "meta/rule-error" {
+			got = append(got, f.Rule+" "+filepath.Base(f.File)+" "+f.Message)
+		}
+	}
+	want := "meta/rule-error hog.rego rule acme/hog stopped: the evaluation's live memory passed " +
+		"the 128 MiB limit (--memory-limit)"
+	if !slices.Contains(got, want) || !slices.ContainsFunc(got, func(g string) bool {
+		return strings.HasPrefix(g, "acme/ok ")
+	}) {
+		t.Errorf("findings %q; want %q and acme/ok's", got, want)
+	}
+}
+
 func TestPolicyFlagErrors(t *testing.T) {
 	for _, tt := range []struct {
 		args []string
@@ -229,6 +270,8 @@ func TestPolicyFlagErrors(t *testing.T) {
 		{[]string{"lint", "--policy", "does/not/exist", sameOrg},
 			"sflint lint: policy does/not/exist: no such file or directory\n"},
 		{[]string{"lint", "--timeout", "-1s", sameOrg}, "sflint lint: --timeout must be 0 or more, not -1s\n"},
+		{[]string{"lint", "--memory-limit", "2000000000", sameOrg},
+			"sflint lint: --memory-limit is in MiB and at most 1073741824, not 2000000000\n"},
 		{[]string{"rules", "--policy", acmeProject},
 			"sflint rules: policy ../../testdata/policies/project: no .rego files\n"},
 	} {

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -31,7 +32,9 @@ type Engine struct {
 	catalog *Catalog
 	rules   []compiledRule
 	timeout time.Duration
-	options ast.Value // input.options: every declared option's value
+	// memLimit bounds the live heap while the rules run (SetMemoryLimit).
+	memLimit uint64
+	options  ast.Value // input.options: every declared option's value
 
 	mu         sync.Mutex
 	ruleErrors []Finding // meta/rule-error findings of every Eval so far
@@ -107,7 +110,8 @@ func Compile(ctx context.Context, c *Catalog) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Engine{catalog: c, rules: rules, timeout: DefaultTimeout, options: opts}, nil
+	return &Engine{catalog: c, rules: rules, timeout: DefaultTimeout, memLimit: DefaultMemoryLimit,
+		options: opts}, nil
 }
 
 // SetTimeout limits how long the rules may take on one project; 0 means no
@@ -129,12 +133,7 @@ func (e *Engine) Eval(ctx context.Context, input ast.Value) ([]Finding, error) {
 	}
 	input = e.withOptions(input)
 	at := projectFile(input)
-	results := make([]ruleResult, len(e.rules))
-	var wg sync.WaitGroup
-	for i, cr := range e.rules {
-		wg.Go(func() { results[i] = cr.eval(ctx, input, at) })
-	}
-	wg.Wait()
+	results := e.evalRules(ctx, e.rules, input, at)
 	if err := parent.Err(); err != nil {
 		return nil, err // interrupted: no rule is to blame
 	}
@@ -150,6 +149,37 @@ func (e *Engine) Eval(ctx context.Context, input ast.Value) ([]Finding, error) {
 	}
 	e.addRuleErrors(failed)
 	return Sort(out), nil
+}
+
+// evalRules evaluates rules side by side under the memory bound. When the
+// bound stops them, the rules that were stopped are evaluated again one at a
+// time, so that only the rule that needs the memory fails and the others
+// still report.
+func (e *Engine) evalRules(ctx context.Context, rules []compiledRule, input ast.Value, at string) []ruleResult {
+	watched, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	stop := e.watchMemory(watched, cancel)
+	results := make([]ruleResult, len(rules))
+	var wg sync.WaitGroup
+	for i, cr := range rules {
+		wg.Go(func() { results[i] = cr.eval(watched, input, at) })
+	}
+	wg.Wait()
+	stop()
+	if !errors.Is(context.Cause(watched), errMemoryLimit) || ctx.Err() != nil {
+		return results
+	}
+	for i, res := range results {
+		if res.evalErr == nil {
+			continue
+		}
+		if len(rules) == 1 {
+			results[i].evalErr = errMemoryLimit
+			continue
+		}
+		results[i] = e.evalRules(ctx, rules[i:i+1], input, at)[0]
+	}
+	return results
 }
 
 func toFinding(rule *Rule, v any) (Finding, error) {

@@ -243,6 +243,9 @@ func TestRuleErrors(t *testing.T) {
 			"fail.rego:1: rule acme/fail did not finish within the 1s time limit (--timeout)"},
 		{"builtin", "\tcount(input.namedCredentials) / 0 > 1",
 			"fail.rego:13: rule acme/fail failed: eval_builtin_error: div: divide by zero"},
+		{"memory", "\tcount([[i, j] | some i in numbers.range(1, 1e5); some j in numbers.range(1, 1e5)]) < 0",
+			"fail.rego:1: rule acme/fail stopped: the evaluation's live memory passed the 128 MiB limit " +
+				"(--memory-limit)"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			eng, err := compileUser(t, map[string]string{
@@ -251,6 +254,11 @@ func TestRuleErrors(t *testing.T) {
 				t.Fatal(err)
 			}
 			eng.SetTimeout(time.Second)
+			if tt.name == "memory" {
+				// The memory bound must stop the rule, not the clock.
+				eng.SetTimeout(time.Minute)
+				eng.SetMemoryLimit(128 << 20)
+			}
 			start := time.Now()
 			fs := eval(t, eng, input)
 			if took := time.Since(start); took > 5*time.Second {

@@ -20,7 +20,8 @@ var RuleError = &Rule{
 	Description: "A rule (usually one of your policies) stopped with an error while it was\n" +
 		"evaluated on a project: a conflict (eval_conflict_error, a complete rule or\n" +
 		"function with two different values), a builtin error (a division by zero,\n" +
-		"a value of the wrong type), or the time limit (--timeout) running out.\n" +
+		"a value of the wrong type), the time limit (--timeout) running out, or the\n" +
+		"live memory of the evaluation passing its limit (--memory-limit).\n" +
 		"The finding is on the policy file and the line OPA names (line 1 when it\n" +
 		"names none), and says which rule failed and why. The other rules still run\n" +
 		"and report as usual.",
@@ -29,14 +30,19 @@ var RuleError = &Rule{
 		"policy hide every other rule's findings.",
 	Symptom: "None in Salesforce; the failing rule's findings are missing from the report.",
 	Fix: "Fix the policy at the line given (sflint test runs its unit tests), or make\n" +
-		"the rule do less work; raise --timeout only for a very large project.",
+		"the rule do less work; raise --timeout or --memory-limit only for a very\n" +
+		"large project.",
 	Before: "name := nc.name if some nc in input.namedCredentials  # two credentials: conflict",
 	After:  "names contains nc.name if some nc in input.namedCredentials",
-	Assumptions: "Memory is bounded only through the time limit: OPA has no memory limit,\n" +
-		"so a policy can allocate what it computes before --timeout stops it. Run\n" +
-		"policies you do not trust under an operating system memory limit. The\n" +
-		"findings of this rule are not filtered by suppression comments, baselines\n" +
-		"or --new-from-rev; .sflint.yaml may change their severity.",
+	Assumptions: "The memory limit applies to the live Go heap of the whole evaluation,\n" +
+		"input document included; when it is passed, the rules still running are\n" +
+		"stopped and run again one at a time, so that only a rule that needs the\n" +
+		"memory on its own fails. OPA stops a rule between evaluation steps, so\n" +
+		"one builtin call that builds a huge value at once can pass the limit\n" +
+		"before it is stopped: run policies you do not trust under an operating\n" +
+		"system memory limit too. The findings of this rule are not filtered by\n" +
+		"suppression comments, baselines or --new-from-rev; .sflint.yaml may\n" +
+		"change their severity.",
 }
 
 // ruleError is the finding of a rule whose evaluation failed with err.
@@ -47,6 +53,10 @@ func (e *Engine) ruleError(r *Rule, err error) Finding {
 		f.File, f.Line = te.Location.File, max(te.Location.Row, 1)
 	}
 	switch {
+	case errors.Is(err, errMemoryLimit):
+		f.Message = fmt.Sprintf("rule %s stopped: the evaluation's live memory passed the %d MiB limit "+
+			"(--memory-limit)", r.ID, e.memLimit>>20)
+		f.Fix = "make the rule build smaller values, or raise --memory-limit"
 	case topdown.IsCancel(err) || errors.Is(err, context.DeadlineExceeded):
 		f.Message = fmt.Sprintf("rule %s did not finish within the %s time limit (--timeout)",
 			r.ID, e.timeout)
