@@ -382,17 +382,22 @@ type parsed struct {
 
 func parseFile(f project.File, c *cache.Cache[parsed]) (parsedFile, error) {
 	var p parsed
-	key := cache.KeyOf(f.Rel, f.Info)
-	hit := false
-	if c != nil && f.Info != nil {
-		p, hit = c.Get(key)
+	var key cache.Key
+	hit, keyed := false, false
+	if c != nil {
+		// The key is taken before the file is read: a file that changes in
+		// between is cached under its old key, which the next run misses.
+		if info, err := os.Lstat(f.Abs); err == nil {
+			key, keyed = cache.KeyOf(f.Rel, info), true
+			p, hit = c.Get(key)
+		}
 	}
 	if !hit {
 		var err error
 		if p, err = readFile(f); err != nil {
 			return unreadable(f, err), nil
 		}
-		if c != nil && f.Info != nil {
+		if keyed {
 			c.Put(key, p)
 		}
 	}

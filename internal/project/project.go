@@ -43,8 +43,6 @@ type File struct {
 	Abs  string
 	Rel  string // slash-separated, relative to the project root
 	Kind metadata.File
-	Size int64
-	Info fs.FileInfo // what the walk's stat said, for the cache key
 }
 
 // Error is a problem with the project itself (as opposed to one of its source
@@ -167,11 +165,9 @@ func (p *Project) walk(dir string, seen map[string]bool) error {
 		if !ok && !strings.HasSuffix(rel, metadata.MetaSuffix) {
 			return nil
 		}
-		info, err := d.Info()
-		if err != nil {
-			return &Error{File: abs, Msg: readError(err)}
-		}
-		p.Files = append(p.Files, File{Abs: abs, Rel: rel, Kind: kind, Size: info.Size(), Info: info})
+		// No stat here: most files are classified by name and never opened,
+		// and the files that are read are stat'ed by the parsers, side by side.
+		p.Files = append(p.Files, File{Abs: abs, Rel: rel, Kind: kind})
 		return nil
 	})
 }
