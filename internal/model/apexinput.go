@@ -84,9 +84,9 @@ func methodTerm(mt *apex.Method) *ast.Term {
 	return ast.ObjectTerm(append([][2]*ast.Term{
 		item("name", sourceString(mt.Name)),
 		item("visibility", sourceString(mt.Visibility)),
-		item("static", ast.BooleanTerm(mt.Static)),
-		item("auraEnabled", ast.BooleanTerm(mt.AuraEnabled)),
-		item("cacheable", ast.BooleanTerm(mt.Cacheable)),
+		item("static", ast.InternedTerm(mt.Static)),
+		item("auraEnabled", ast.InternedTerm(mt.AuraEnabled)),
+		item("cacheable", ast.InternedTerm(mt.Cacheable)),
 		item("returnType", sourceString(mt.ReturnType)),
 		item("params", listTerm(mt.Params, func(p apex.Param) *ast.Term {
 			return ast.ObjectTerm(item("name", sourceString(p.Name)), item("type", sourceString(p.Type)))
@@ -125,7 +125,7 @@ func (m *Model) calloutTerm(co *apex.Callout, ncs *index[*NamedCredential]) *ast
 func exprTerm(e apex.Expr, at apex.Pos) *ast.Term {
 	lit, ok := e.Literal()
 	return ast.ObjectTerm(append([][2]*ast.Term{
-		item("literal", ast.BooleanTerm(ok)),
+		item("literal", ast.InternedTerm(ok)),
 		item("value", sourceString(lit)),
 		item("text", sourceString(e.String())),
 		item("prefix", sourceString(e.LiteralPrefix())),
@@ -171,7 +171,7 @@ func (m *Model) namedCredentialRef(e apex.Expr, ncs *index[*NamedCredential]) *a
 	var items [][2]*ast.Term
 	items = append(items,
 		item("name", sourceString(written)),
-		item("found", ast.BooleanTerm(found)),
+		item("found", ast.InternedTerm(found)),
 		item("nearMiss", sourceString(near)),
 		item("path", sourceString(rest[end:]+strings.TrimPrefix(e.String(), prefix))),
 	)

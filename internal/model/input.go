@@ -2,6 +2,7 @@ package model
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -53,7 +54,21 @@ func (m *Model) Input(p Project) ast.Value {
 
 func plainTerm(r *Record) *ast.Term { return recordTerm(r, nil) }
 
-func item(k string, v *ast.Term) [2]*ast.Term { return ast.Item(ast.StringTerm(k), v) }
+func item(k string, v *ast.Term) [2]*ast.Term { return ast.Item(keyTerm(k), v) }
+
+// keys holds one term per object key. The same few hundred keys (element
+// names, "line", "col", "name"...) stand in millions of objects of a large
+// project's document; terms are never changed once built, so one can serve
+// them all.
+var keys sync.Map
+
+func keyTerm(k string) *ast.Term {
+	if t, ok := keys.Load(k); ok {
+		return t.(*ast.Term)
+	}
+	t, _ := keys.LoadOrStore(k, ast.StringTerm(k))
+	return t.(*ast.Term)
+}
 
 func listTerm[T any](xs []T, f func(T) *ast.Term) *ast.Term {
 	terms := make([]*ast.Term, len(xs))
@@ -80,7 +95,7 @@ func posItems(p parse.Pos) [][2]*ast.Term {
 func projectTerm(p Project) *ast.Term {
 	items := []([2]*ast.Term){
 		item("file", ast.StringTerm(p.File)),
-		item("bare", ast.BooleanTerm(p.File == "")),
+		item("bare", ast.InternedTerm(p.File == "")),
 		item("namespace", ast.StringTerm(p.Namespace)),
 		item("packageDirectories", listTerm(p.PackageDirs, ast.StringTerm)),
 		item("replacements", listTerm(p.Replacements, replacementTerm)),
@@ -213,7 +228,7 @@ func elementTerm(el *parse.Element, f *metadata.Field, sub *metadata.ComplexType
 func refTerm(name string, found bool, near string, pos parse.Pos) *ast.Term {
 	items := append([][2]*ast.Term{
 		item("name", ast.StringTerm(name)),
-		item("found", ast.BooleanTerm(found)),
+		item("found", ast.InternedTerm(found)),
 		item("nearMiss", ast.StringTerm(near)),
 	}, posItems(pos)...)
 	return ast.ObjectTerm(items...)
@@ -252,7 +267,7 @@ func principalTerm(p *Principal) *ast.Term {
 				item("file", ast.StringTerm(a.Owner.File)),
 				item("name", ast.StringTerm(a.Owner.Name)),
 				item("type", ast.StringTerm(a.Owner.Type.Name)),
-				item("enabled", ast.BooleanTerm(a.Enabled)),
+				item("enabled", ast.InternedTerm(a.Enabled)),
 			)
 		})),
 	}, posItems(p.El.Pos)...)
@@ -260,7 +275,7 @@ func principalTerm(p *Principal) *ast.Term {
 }
 
 func namedCredentialTerm(nc *NamedCredential) *ast.Term {
-	links := []([2]*ast.Term){item("legacy", ast.BooleanTerm(nc.Legacy))}
+	links := []([2]*ast.Term){item("legacy", ast.InternedTerm(nc.Legacy))}
 	if nc.AuthParam != nil {
 		links = append(links, item("externalCredential",
 			refTerm(nc.CredName, nc.Cred != nil, nc.CredNear, nc.AuthParam.Pos)))
@@ -275,14 +290,14 @@ func permissionSetTerm(ps *PermissionSet) *ast.Term {
 func accessTerm(a *PrincipalAccess) *ast.Term {
 	items := append([][2]*ast.Term{
 		item("value", ast.StringTerm(a.Value)),
-		item("enabled", ast.BooleanTerm(a.Enabled)),
+		item("enabled", ast.InternedTerm(a.Enabled)),
 		item("namespace", ast.StringTerm(a.Namespace)),
-		item("foreignNamespace", ast.BooleanTerm(a.Foreign)),
+		item("foreignNamespace", ast.InternedTerm(a.Foreign)),
 		item("externalCredential", ast.StringTerm(a.CredName)),
 		item("principal", ast.StringTerm(a.PrincipalName)),
-		item("credentialFound", ast.BooleanTerm(a.Cred != nil)),
+		item("credentialFound", ast.InternedTerm(a.Cred != nil)),
 		item("credentialNearMiss", ast.StringTerm(a.CredNear)),
-		item("principalFound", ast.BooleanTerm(a.Principal != nil)),
+		item("principalFound", ast.InternedTerm(a.Principal != nil)),
 		item("principalNearMiss", ast.StringTerm(a.PrincipalNear)),
 	}, posItems(a.El.Pos)...)
 	return ast.ObjectTerm(items...)

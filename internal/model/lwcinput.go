@@ -42,7 +42,7 @@ func scriptTerm(s Script) *ast.Term {
 			item("class", ast.StringTerm(i.Class)),
 			item("method", ast.StringTerm(i.Method)),
 			item("module", ast.StringTerm(i.Module)),
-			item("continuation", ast.BooleanTerm(i.Continuation)),
+			item("continuation", ast.InternedTerm(i.Continuation)),
 		}, lwcPos(i.Pos)...)...)
 	})
 	calls := listTerm(s.Scan.Fetches, func(c lwc.Call) *ast.Term {
