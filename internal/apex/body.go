@@ -112,7 +112,7 @@ func (ms *methodState) scan() {
 // after its first name, or k when there is none.
 func (ms *methodState) declaration(k int) int {
 	p, b := ms.cs.p, ms.body.to
-	if k > ms.body.from && !declPrev(p.toks[k-1]) {
+	if k > ms.body.from && !declPrev(&p.toks[k-1]) {
 		return k
 	}
 	te := p.typeEnd(k, b)
@@ -132,7 +132,7 @@ func (ms *methodState) declaration(k int) int {
 }
 
 // declPrev reports whether a declaration may follow t.
-func declPrev(t Token) bool {
+func declPrev(t *Token) bool {
 	if t.Kind == Keyword {
 		return t.Lower == "final"
 	}
@@ -149,7 +149,7 @@ func declNext(p *parser, k int) bool {
 // after it.
 func (ms *methodState) declare(typ string, n int) int {
 	p := ms.cs.p
-	name := p.toks[n]
+	name := &p.toks[n]
 	ms.declared[n] = true
 	l := ms.locals[name.Lower]
 	if l == nil {
@@ -184,12 +184,12 @@ func (ms *methodState) creation(n, rhs int) {
 
 func (ms *methodState) assignment(k int) {
 	p, b := ms.cs.p, ms.body.to
-	t := p.toks[k]
+	t := &p.toks[k]
 	if t.Kind != Ident || k+1 >= b || ms.declared[k] ||
 		(k > ms.body.from && p.isAt(k-1, ".")) {
 		return
 	}
-	op := p.toks[k+1]
+	op := &p.toks[k+1]
 	if op.Kind != Punct || !assignOps[op.Text] {
 		return
 	}
@@ -202,7 +202,7 @@ func (ms *methodState) assignment(k int) {
 // setter records req.setX( or this.req.setX( at k.
 func (ms *methodState) setter(k int) {
 	p, a, b := ms.cs.p, ms.body.from, ms.body.to
-	t := p.toks[k]
+	t := &p.toks[k]
 	if t.Kind != Ident || k+3 >= b || !p.isAt(k+1, ".") || !setters[p.toks[k+2].Lower] ||
 		!p.isAt(k+3, "(") {
 		return
@@ -221,7 +221,7 @@ func (ms *methodState) setter(k int) {
 // or ClassName.name(.
 func (ms *methodState) callSite(k int) {
 	p, a, b := ms.cs.p, ms.body.from, ms.body.to
-	t := p.toks[k]
+	t := &p.toks[k]
 	if t.Kind != Ident || k+1 >= b || !p.isAt(k+1, "(") || !ms.cs.names[t.Lower] {
 		return
 	}
@@ -251,7 +251,7 @@ func (ms *methodState) evaluate() {
 		case evSetter:
 			ms.set(e, cur, ev)
 		case evSite:
-			t := p.toks[e.at]
+			t := &p.toks[e.at]
 			ms.sites = append(ms.sites, site{caller: ms, name: t.Lower, pos: t.Pos,
 				args: ev.args(e.at+1, 0)})
 		}
@@ -282,7 +282,7 @@ func (ms *methodState) set(e event, cur map[string]*Callout, ev *evaluator) {
 	}
 	p := ms.cs.p
 	key := ms.key(e.lower, e.field)
-	name := p.toks[e.at]
+	name := &p.toks[e.at]
 	c := cur[key]
 	if c == nil {
 		c = &Callout{Request: p.toks[e.v].Text, InMethod: ms.name, Pos: name.Pos}

@@ -50,7 +50,7 @@ func (p *parser) file() []*Class {
 func (p *parser) modifiers(lim int) mods {
 	var m mods
 	for p.i < lim {
-		t := p.toks[p.i]
+		t := &p.toks[p.i]
 		switch {
 		case t.Kind == AnnotationName:
 			m.annos = append(m.annos, p.annotation(lim))
@@ -75,7 +75,7 @@ func (p *parser) modifiers(lim int) mods {
 }
 
 func (p *parser) annotation(lim int) Annotation {
-	t := p.toks[p.i]
+	t := &p.toks[p.i]
 	p.i++
 	a := Annotation{Name: t.Text[1:], Pos: t.Pos}
 	if p.i < lim && p.is("(") {
@@ -89,11 +89,11 @@ func (p *parser) annotation(lim int) Annotation {
 func (p *parser) annotationParams(s span) map[string]string {
 	params := map[string]string{}
 	for k := s.from; k < s.to; k++ {
-		t := p.toks[k]
+		t := &p.toks[k]
 		if (t.Kind != Ident && t.Kind != Keyword) || k+2 >= s.to || !p.isAt(k+1, "=") {
 			continue
 		}
-		v := p.toks[k+2]
+		v := &p.toks[k+2]
 		if v.Kind == StringLit {
 			params[t.Lower] = v.Value
 		} else {
@@ -112,7 +112,7 @@ func (p *parser) class(m mods, start, lim, depth int) *Class {
 	if p.i >= lim || p.toks[p.i].Kind != Ident {
 		return nil
 	}
-	name := p.toks[p.i]
+	name := &p.toks[p.i]
 	c := &Class{Name: name.Text, Pos: name.Pos, Visibility: m.visibility,
 		Sharing: m.sharing, Annotations: m.annos}
 	for p.i < lim && !p.is("{") {
@@ -302,7 +302,7 @@ func (p *parser) param(s span) Param {
 	if s.from >= s.to {
 		return Param{Pos: p.toks[min(s.from, len(p.toks)-1)].Pos}
 	}
-	last := p.toks[s.to-1]
+	last := &p.toks[s.to-1]
 	if last.Kind != Ident || s.to-s.from < 2 {
 		return Param{Type: p.joined(s), Pos: p.toks[s.from].Pos}
 	}
@@ -313,7 +313,7 @@ func (p *parser) param(s span) Param {
 func (cs *classState) fields(m mods, typ string, k, lim int) {
 	p := cs.p
 	for {
-		name := p.toks[k]
+		name := &p.toks[k]
 		k++
 		init := span{k, k}
 		if k < lim && p.isAt(k, "=") {
@@ -327,7 +327,7 @@ func (cs *classState) fields(m mods, typ string, k, lim int) {
 		k++
 	}
 	p.i = k
-	switch t := p.toks[k]; {
+	switch t := &p.toks[k]; {
 	case p.i >= lim:
 	case p.is(";"):
 		p.i++
@@ -336,7 +336,7 @@ func (cs *classState) fields(m mods, typ string, k, lim int) {
 	}
 }
 
-func (cs *classState) field(m mods, typ string, name Token, init span) {
+func (cs *classState) field(m mods, typ string, name *Token, init span) {
 	lt := strings.ToLower(typ)
 	if isRequestType(lt) {
 		cs.reqFields[name.Lower] = true

@@ -18,7 +18,7 @@ func (cs *classState) collect(s span) {
 		if mi < len(cs.methods) && cs.methods[mi].decl.from <= k {
 			in = cs.methods[mi].name
 		}
-		if t := p.toks[k]; t.Kind == StringLit {
+		if t := &p.toks[k]; t.Kind == StringLit {
 			l := Literal{Value: t.Value, Pos: t.Pos, InMethod: in}
 			cs.c.Literals = append(cs.c.Literals, l)
 		}
@@ -32,7 +32,7 @@ func (cs *classState) collect(s span) {
 // UserInfo, or of System in System.UserInfo.getSessionId().
 func (cs *classState) sessionIDAt(k, lim int) (Pos, bool) {
 	p := cs.p
-	t := p.toks[k]
+	t := &p.toks[k]
 	if t.Kind != Ident || t.Lower != "userinfo" || k+3 >= lim || !p.isAt(k+1, ".") ||
 		p.toks[k+2].Lower != "getsessionid" || !p.isAt(k+3, "(") {
 		return Pos{}, false

@@ -147,7 +147,7 @@ func (ev *evaluator) expr(s span, depth int) Expr {
 	var out Expr
 	start := s.from
 	for k := s.from; k < s.to; k = p.step(k, s.to) {
-		t := p.toks[k]
+		t := &p.toks[k]
 		switch {
 		case t.Kind != Punct:
 		case t.Text == "+" && k > start:
@@ -173,7 +173,7 @@ func (ev *evaluator) expr(s span, depth int) Expr {
 // primary evaluates one operand of a concatenation.
 func (ev *evaluator) primary(s span, depth int) Expr {
 	p := ev.cs.p
-	t := p.toks[s.from]
+	t := &p.toks[s.from]
 	switch {
 	case s.to-s.from == 1 && t.Kind == StringLit:
 		return Expr{{Kind: PartLiteral, Text: t.Value, Pos: t.Pos}}

@@ -73,8 +73,8 @@ func (p *parser) matchBrackets(b *buffers) {
 	p.end, p.closed = b.end, b.closed
 	var stack []int
 	var open [3]int
-	for i, t := range p.toks {
-		k, opener := bracket(t)
+	for i := range p.toks {
+		k, opener := bracket(&p.toks[i])
 		switch {
 		case k < 0:
 		case opener:
@@ -84,7 +84,7 @@ func (p *parser) matchBrackets(b *buffers) {
 			for {
 				o := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
-				ok, _ := bracket(p.toks[o])
+				ok, _ := bracket(&p.toks[o])
 				open[ok]--
 				p.end[o] = i
 				if ok == k {
@@ -101,7 +101,7 @@ func (p *parser) matchBrackets(b *buffers) {
 
 // bracket returns the kind of bracket t is (0, 1, 2, or -1 for none) and
 // whether it opens.
-func bracket(t Token) (int, bool) {
+func bracket(t *Token) (int, bool) {
 	if t.Kind != Punct || len(t.Text) != 1 {
 		return -1, false
 	}
@@ -127,7 +127,7 @@ func (p *parser) inside(o int) span {
 // skip returns the index of the token after the one at k, jumping over a
 // bracketed construct as a whole.
 func (p *parser) skip(k int) int {
-	if _, opener := bracket(p.toks[k]); opener {
+	if _, opener := bracket(&p.toks[k]); opener {
 		return p.after(k)
 	}
 	return k + 1
@@ -155,7 +155,7 @@ func (p *parser) is(s string) bool {
 
 // isWord reports whether the current token is the name or keyword w (lower).
 func (p *parser) isWord(w string) bool {
-	t := p.toks[p.i]
+	t := &p.toks[p.i]
 	return (t.Kind == Ident || t.Kind == Keyword) && t.Lower == w
 }
 
@@ -182,7 +182,7 @@ func (p *parser) joined(s span) string {
 // and after a string left open at the end of its line.
 func (p *parser) exprEnd(k, lim int) int {
 	for k < lim {
-		t := p.toks[k]
+		t := &p.toks[k]
 		switch kind, opener := bracket(t); {
 		case t.Kind == Punct && (t.Text == ";" || t.Text == ","), kind >= 0 && !opener:
 			return k
@@ -218,7 +218,7 @@ func (p *parser) typeEnd(k, lim int) int {
 	if k >= lim {
 		return -1
 	}
-	t := p.toks[k]
+	t := &p.toks[k]
 	if t.Kind != Ident && (t.Kind != Keyword || t.Lower != "void") {
 		return -1
 	}
@@ -242,7 +242,7 @@ func (p *parser) typeEnd(k, lim int) int {
 func (p *parser) typeArgs(k, lim int) int {
 	depth := 0
 	for n := 0; k < lim && n < maxTypeTokens; k, n = k+1, n+1 {
-		t := p.toks[k]
+		t := &p.toks[k]
 		switch {
 		case p.isAt(k, "<"):
 			depth++
@@ -264,7 +264,7 @@ func (p *parser) typeArgs(k, lim int) int {
 // stray '}' or block.
 func (p *parser) recover(lim int) {
 	for p.i < lim {
-		t := p.toks[p.i]
+		t := &p.toks[p.i]
 		if _, opener := bracket(t); opener {
 			p.i = p.after(p.i)
 			if t.Text == "{" {
