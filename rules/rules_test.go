@@ -20,14 +20,15 @@ func TestRego(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := cat.ParseTests(); err != nil {
+	mods, err := cat.ModulesWithTests()
+	if err != nil {
 		t.Fatal(err)
 	}
 	ch, err := tester.NewRunner().
 		SetCompiler(engine.NewCompiler()).
-		SetModules(cat.Modules(true)).
+		SetModules(mods).
 		RaiseBuiltinErrors(true).
-		Run(context.Background(), cat.Modules(true))
+		Run(context.Background(), mods)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package apex
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -114,15 +115,22 @@ func NewLexer(src []byte) *Lexer {
 
 // Lex returns all tokens of src, comments left out, ending with one EOF token.
 func Lex(src []byte) []Token {
+	toks, _ := lexInto(nil, src)
+	return toks
+}
+
+// lexInto appends the tokens of src to toks[:0] and returns them with the
+// text their strings point into.
+func lexInto(toks []Token, src []byte) ([]Token, string) {
 	l := NewLexer(src)
 	// Apex averages a token per five or six bytes; starting near that size
 	// saves growing a large slice of large tokens again and again.
-	toks := make([]Token, 0, len(src)/5+8)
+	toks = slices.Grow(toks[:0], len(src)/5+8)
 	for {
 		t := l.Next()
 		toks = append(toks, t)
 		if t.Kind == EOF {
-			return toks
+			return toks, l.text
 		}
 	}
 }

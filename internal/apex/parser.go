@@ -30,17 +30,9 @@ type parser struct {
 }
 
 func newParser(src []byte, b *buffers) *parser {
-	l := NewLexer(src)
-	toks := b.toks[:0]
-	for {
-		t := l.Next()
-		toks = append(toks, t)
-		if t.Kind == EOF {
-			break
-		}
-	}
+	toks, text := lexInto(b.toks, src)
 	b.toks = toks
-	p := &parser{src: l.text, toks: toks}
+	p := &parser{src: text, toks: toks}
 	p.matchBrackets(b)
 	return p
 }

@@ -134,8 +134,8 @@ func TestPolicySafety(t *testing.T) {
 	rule := func(body string) string {
 		return "# METADATA\n# title: T\n# custom:\n#   id: acme/t\n#   severity: error\n" +
 			"package sflint.rules.acme.t\n\nimport data.sflint.lib\n\n" +
-			"report contains lib.finding(nc, nc, \"m\", \"f\") if {\n\tsome nc in input.namedCredentials\n" +
-			body + "}\n"
+			"report contains lib.finding(nc, nc, \"m\", \"f\") if {\n" +
+			"\tsome nc in input.namedCredentials\n" + body + "}\n"
 	}
 	tests := []struct {
 		name, src string
@@ -228,8 +228,8 @@ func TestMemoryLimit(t *testing.T) {
 	rule := func(id, body string) string {
 		return "# METADATA\n# title: T\n# custom:\n#   id: acme/" + id + "\n#   severity: warning\n" +
 			"package sflint.rules.acme." + id + "\n\nimport data.sflint.lib\n\n" +
-			"report contains lib.finding(nc, nc, \"m\", \"f\") if {\n\tsome nc in input.namedCredentials\n" +
-			body + "}\n"
+			"report contains lib.finding(nc, nc, \"m\", \"f\") if {\n" +
+			"\tsome nc in input.namedCredentials\n" + body + "}\n"
 	}
 	dir := writeTree(t, map[string]string{
 		"ok.rego": rule("ok", ""),

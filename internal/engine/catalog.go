@@ -20,13 +20,12 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/sflint/sflint/internal/par"
 )
 
 // Severity of a finding, in increasing order.
@@ -86,8 +85,8 @@ type Catalog struct {
 	byID    map[string]*Rule
 	byPkg   map[string]*Rule
 	modules map[string]*ast.Module // every module, tests included, by file
-	// tests holds the sources of Load's test modules until ParseTests: a
-	// lint run never needs them, and they are half the parsing.
+	// tests holds the sources of Load's test modules until they are asked
+	// for: a lint run never needs them, and they are half the parsing.
 	tests map[string]string
 	user  map[string]bool // files of the user's policies (LoadPolicies)
 	typed bool            // type-check against InputSchema (Builtin)
@@ -123,7 +122,8 @@ func (e *PolicyError) Error() string {
 // Load reads every .rego file in fsys (recursively) into a catalog. name is
 // prepended to file names in errors and findings about the policies.
 //
-// Test modules (*_test.rego) are parsed only by ParseTests. The others are
+// Test modules (*_test.rego) are parsed only when asked for
+// (ModulesWithTests, TestModules). The others are
 // parsed side by side: parsing is most of what a run on a small project
 // costs before it reads a file.
 func Load(fsys fs.FS, name string) (*Catalog, error) {
@@ -153,16 +153,7 @@ func Load(fsys fs.FS, name string) (*Catalog, error) {
 	}
 	mods := make([]*ast.Module, len(files))
 	errs := make([]error, len(files))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
-				mods[i], errs[i] = parseModule(files[i], srcs[i])
-			}
-		})
-	}
-	wg.Wait()
+	par.Do(len(files), 0, func(i int) { mods[i], errs[i] = parseModule(files[i], srcs[i]) })
 	for i, file := range files { // in walk order, so the first error is always the same
 		if errs[i] != nil {
 			return nil, errs[i]
@@ -175,10 +166,9 @@ func Load(fsys fs.FS, name string) (*Catalog, error) {
 	return c, nil
 }
 
-// ParseTests parses the test modules Load set aside. sflint test and the
-// tests of the catalog need them; Modules(true) and TestModules include
-// only what has been parsed.
-func (c *Catalog) ParseTests() error {
+// parseTests parses the test modules Load set aside, for ModulesWithTests
+// and TestModules.
+func (c *Catalog) parseTests() error {
 	for _, file := range sortedKeysOf(c.tests) {
 		mod, err := parseModule(file, c.tests[file])
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 	"sync"
@@ -83,15 +84,24 @@ func newCompiler(schema map[string]any) *ast.Compiler {
 	return comp
 }
 
-// Modules returns the catalog's modules; tests included when withTests is set.
-func (c *Catalog) Modules(withTests bool) map[string]*ast.Module {
+// Modules returns the catalog's modules, tests left out.
+func (c *Catalog) Modules() map[string]*ast.Module {
 	out := make(map[string]*ast.Module, len(c.modules))
 	for f, m := range c.modules {
-		if withTests || !strings.HasSuffix(f, "_test.rego") {
+		if !strings.HasSuffix(f, "_test.rego") {
 			out[f] = m
 		}
 	}
 	return out
+}
+
+// ModulesWithTests returns every module of the catalog, tests included,
+// parsing the test modules Load set aside.
+func (c *Catalog) ModulesWithTests() (map[string]*ast.Module, error) {
+	if err := c.parseTests(); err != nil {
+		return nil, err
+	}
+	return maps.Clone(c.modules), nil
 }
 
 // Compile compiles the catalog's rules once and prepares one query per rule.
@@ -99,7 +109,7 @@ func (c *Catalog) Modules(withTests bool) map[string]*ast.Module {
 // type-checked against InputSchema.
 func Compile(ctx context.Context, c *Catalog) (*Engine, error) {
 	comp := newCompiler(c.inputSchema())
-	if comp.Compile(c.Modules(false)); comp.Failed() {
+	if comp.Compile(c.Modules()); comp.Failed() {
 		return nil, astError("policy", comp.Errors)
 	}
 	rules, err := prepareRules(ctx, comp, c)

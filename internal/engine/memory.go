@@ -54,7 +54,8 @@ func (e *Engine) watchMemory(ctx context.Context, cancel context.CancelCauseFunc
 				return
 			case <-tick.C:
 				metrics.Read(sample)
-				if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > e.memLimit {
+				v := sample[0].Value
+				if v.Kind() == metrics.KindUint64 && v.Uint64() > e.memLimit {
 					cancel(errMemoryLimit)
 					return
 				}

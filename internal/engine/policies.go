@@ -111,7 +111,7 @@ func (c *Catalog) loadPath(root string) error {
 // the namespaces. Its title and description come from the rule's METADATA,
 // or its package's.
 func (c *Catalog) addConftestRules(namespaces []string) error {
-	mods := c.Modules(false)
+	mods := c.Modules()
 	as, errs := ast.BuildAnnotationSet(sortedModules(mods))
 	if len(errs) > 0 {
 		return astError("policy", errs)
@@ -245,10 +245,10 @@ var testPackage = ast.MustParseRef("data.sflint.test")
 // sflint's test helpers (package sflint.test) and the user's tests. The
 // built-in rules' own tests are sflint's and stay out.
 func (c *Catalog) TestModules() (map[string]*ast.Module, error) {
-	if err := c.ParseTests(); err != nil {
+	if err := c.parseTests(); err != nil {
 		return nil, err
 	}
-	out := c.Modules(false)
+	out := c.Modules()
 	for f, m := range c.modules {
 		if c.user[f] || m.Package.Path.Equal(testPackage) {
 			out[f] = m

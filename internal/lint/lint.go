@@ -10,9 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -22,6 +20,7 @@ import (
 	"github.com/sflint/sflint/internal/lwc"
 	"github.com/sflint/sflint/internal/metadata"
 	"github.com/sflint/sflint/internal/model"
+	"github.com/sflint/sflint/internal/par"
 	"github.com/sflint/sflint/internal/parse"
 	"github.com/sflint/sflint/internal/project"
 	"github.com/sflint/sflint/internal/suppress"
@@ -177,12 +176,14 @@ func lintProject(ctx context.Context, eng *engine.Engine, t *target, cwd string,
 	for i, f := range proj.Files {
 		if reported(f.Abs) {
 			res.Files++
-			res.Sources = append(res.Sources, Source{Path: rel(cwd, f.Abs), Abs: f.Abs, Root: t.root, Rel: f.Rel,
-				Scanned: scans[i].scanned, Directives: scans[i].directives})
+			s := Source{Path: rel(cwd, f.Abs), Abs: f.Abs, Root: t.root, Rel: f.Rel}
+			s.Scanned, s.Directives = scans[i].scanned, scans[i].directives
+			res.Sources = append(res.Sources, s)
 		}
 	}
 	if pf := proj.ConfigPath(); !t.bare && reported(pf) {
-		res.Sources = append(res.Sources, Source{Path: rel(cwd, pf), Abs: pf, Root: t.root, Rel: project.ConfigName})
+		res.Sources = append(res.Sources, Source{Path: rel(cwd, pf), Abs: pf, Root: t.root,
+			Rel: project.ConfigName})
 	}
 	for _, f := range findings {
 		abs := filepath.Join(t.root, filepath.FromSlash(f.File))
@@ -280,7 +281,7 @@ func buildInput(ctx context.Context, t *target, opt Options) (
 	m := b.Build()
 	scans := make([]scan, len(parsed))
 	for i, p := range parsed {
-		scans[i] = scan{p.scanned, p.directives}
+		scans[i] = p.scan
 	}
 	return proj, m.Input(info), m.Secrets(), scans, nil
 }
@@ -307,9 +308,7 @@ type parsedFile struct {
 	malformed *model.Malformed
 	script    *lwc.Script
 	apex      *apex.File
-	// scanned: the file was read; directives are its suppression comments.
-	scanned    bool
-	directives []suppress.Directive
+	scan      scan
 }
 
 // reads reports whether the rules need the file's content.
@@ -337,34 +336,15 @@ func isScript(f project.File) bool {
 
 // parseAll reads the files the rules need, jobs at a time. Results keep the
 // order of files so the model is the same whatever the parallelism.
-func parseAll(ctx context.Context, files []project.File, jobs int, c *cache.Cache[parsed]) ([]parsedFile, error) {
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
+func parseAll(ctx context.Context, files []project.File, jobs int,
+	c *cache.Cache[parsed]) ([]parsedFile, error) {
 	out := make([]parsedFile, len(files))
 	errs := make([]error, len(files))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				out[i], errs[i] = parseFile(files[i], c)
-			}
-		}()
-	}
-	for i, f := range files {
-		if !reads(f) {
-			continue
+	par.Do(len(files), jobs, func(i int) {
+		if reads(files[i]) && ctx.Err() == nil {
+			out[i], errs[i] = parseFile(files[i], c)
 		}
-		if ctx.Err() != nil {
-			break
-		}
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -402,7 +382,7 @@ func parseFile(f project.File, c *cache.Cache[parsed]) (parsedFile, error) {
 		}
 	}
 	pf := toParsedFile(f, p)
-	pf.scanned, pf.directives = true, p.Directives
+	pf.scan = scan{scanned: true, directives: p.Directives}
 	return pf, nil
 }
 

@@ -84,7 +84,8 @@ func TestPermissionDenied(t *testing.T) {
 }
 
 func checkPermissionDenied(t *testing.T, dir string) {
-	if _, err := os.ReadFile(filepath.Join(dir, "force-app/namedCredentials/Locked.namedCredential-meta.xml")); err == nil {
+	locked := filepath.Join(dir, "force-app/namedCredentials/Locked.namedCredential-meta.xml")
+	if _, err := os.ReadFile(locked); err == nil {
 		t.Fatal("the locked file is readable: the check would prove nothing")
 	}
 	eng, _ := builtin(t)

@@ -1,14 +1,12 @@
 package model
 
 import (
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/sflint/sflint/internal/apex"
+	"github.com/sflint/sflint/internal/par"
 	"github.com/sflint/sflint/internal/parse"
 )
 
@@ -26,19 +24,12 @@ func (m *Model) apexTerms() []*ast.Term {
 	// Classes are most of a large project's input; their terms are built on
 	// every core, each file's into its own slot so the order stays fixed.
 	perFile := make([][]*ast.Term, len(m.ApexFiles))
-	next := atomic.Int64{}
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(m.ApexFiles)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(m.ApexFiles); i = int(next.Add(1) - 1) {
-				f := m.ApexFiles[i]
-				for _, c := range f.Parsed.AllClasses() {
-					perFile[i] = append(perFile[i], m.classTerm(f.File, c, ncs))
-				}
-			}
-		})
-	}
-	wg.Wait()
+	par.Do(len(m.ApexFiles), 0, func(i int) {
+		f := m.ApexFiles[i]
+		for _, c := range f.Parsed.AllClasses() {
+			perFile[i] = append(perFile[i], m.classTerm(f.File, c, ncs))
+		}
+	})
 	var out []*ast.Term
 	for _, ts := range perFile {
 		out = append(out, ts...)
@@ -61,7 +52,7 @@ func (m *Model) classTerm(file string, c *apex.Class, ncs *index[*NamedCredentia
 		}
 	}
 	items := append([][2]*ast.Term{
-		item("file", sourceString(file)),
+		item("file", ast.StringTerm(file)),
 		item("name", sourceString(c.Name)),
 		item("visibility", sourceString(c.Visibility)),
 		item("sharing", sourceString(c.Sharing)),
@@ -135,7 +126,7 @@ func exprTerm(e apex.Expr, at apex.Pos) *ast.Term {
 
 func partTerm(p apex.Part) *ast.Term {
 	return ast.ObjectTerm(append([][2]*ast.Term{
-		item("kind", sourceString(p.Kind.String())),
+		item("kind", ast.StringTerm(p.Kind.String())),
 		item("text", sourceString(p.Text)),
 		item("inner", listTerm(p.Inner, partTerm)),
 	}, apexPos(p.Pos)...)...)
@@ -176,7 +167,7 @@ func (m *Model) namedCredentialRef(e apex.Expr, ncs *index[*NamedCredential]) *a
 		item("path", sourceString(rest[end:]+strings.TrimPrefix(e.String(), prefix))),
 	)
 	if found {
-		items = append(items, item("file", sourceString(nc.File)))
+		items = append(items, item("file", ast.StringTerm(nc.File)))
 	}
 	return ast.ObjectTerm(append(items, posItems(pos)...)...)
 }

@@ -177,8 +177,8 @@ func TestMarkedValues(t *testing.T) {
 	var got []string
 	for _, term := range markedValues(nil, r.Root, "") {
 		obj := term.Value.(ast.Object)
-		got = append(got, obj.Get(ast.StringTerm("path")).String()+" "+obj.Get(ast.StringTerm("field")).String()+
-			" "+obj.Get(ast.StringTerm("line")).String())
+		field := func(k string) string { return obj.Get(ast.StringTerm(k)).String() }
+		got = append(got, field("path")+" "+field("field")+" "+field("line"))
 	}
 	want := []string{
 		`"namedCredentialParameters/parameterValue" "parameterValue" 6`,
